@@ -1,0 +1,118 @@
+-- Parallel plans: partial aggregates combine to the serial result
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS engagement;
+RESET client_min_messages;
+
+SELECT setseed(0.7);
+CREATE TABLE par_posts AS
+    SELECT g % 5 AS account,
+           CASE WHEN g % 101 = 0 THEN NULL ELSE floor(exp(random() * 9))::int END AS likes,
+           floor(exp(random() * 5))::int AS comments,
+           floor(exp(random() * 4))::int AS shares,
+           CASE WHEN g % 37 = 0 THEN 0 ELSE floor(exp(random() * 12))::bigint END AS reach,
+           floor(exp(random() * 13))::bigint AS views,
+           CASE WHEN g % 41 = 0 THEN 0 ELSE floor(exp(random() * 14))::bigint END AS followers,
+           CASE WHEN g % 13 = 0 THEN NULL ELSE random() < 0.6 END AS answer,
+           ARRAY(SELECT random() < 0.6 FROM generate_series(1, 12) WHERE g > 0) AS answers,
+           random() * 40 AS work, random() * 30 AS management,
+           CASE WHEN g % 3 = 0 THEN NULL ELSE random() * 30 END AS events
+    FROM generate_series(1, 60000) g;
+ANALYZE par_posts;
+
+CREATE TABLE serial_result AS
+    SELECT account,
+           er_reach(likes, comments, shares, reach) AS err,
+           er_view(likes, comments, shares, views) AS erv,
+           er_post(likes, comments, shares, followers) AS erp,
+           er_day(likes, comments, shares, followers) AS erd,
+           amplification_rate(shares) AS ampl,
+           q12_index(answer) AS q12_long,
+           q12_index(answers) AS q12_wide,
+           engagement_index(work, management, events) AS idx
+    FROM par_posts GROUP BY ROLLUP (account);
+
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET enable_hashagg = off;
+
+EXPLAIN (COSTS OFF)
+SELECT er_reach(likes, comments, shares, reach), er_view(likes, comments, shares, views),
+       er_post(likes, comments, shares, followers), er_day(likes, comments, shares, followers),
+       amplification_rate(shares), q12_index(answer), q12_index(answers),
+       engagement_index(work, management, events)
+FROM par_posts;
+
+EXPLAIN (COSTS OFF)
+SELECT account, er_reach(likes, comments, shares, reach), er_post(likes, comments, shares, followers)
+FROM par_posts GROUP BY account;
+
+-- the result below is computed by this parallel plan
+EXPLAIN (COSTS OFF)
+CREATE TABLE parallel_result AS
+    SELECT account,
+           er_reach(likes, comments, shares, reach) AS err,
+           er_view(likes, comments, shares, views) AS erv,
+           er_post(likes, comments, shares, followers) AS erp,
+           er_day(likes, comments, shares, followers) AS erd,
+           amplification_rate(shares) AS ampl,
+           q12_index(answer) AS q12_long,
+           q12_index(answers) AS q12_wide,
+           engagement_index(work, management, events) AS idx
+    FROM par_posts GROUP BY account
+    UNION ALL
+    SELECT NULL,
+           er_reach(likes, comments, shares, reach),
+           er_view(likes, comments, shares, views),
+           er_post(likes, comments, shares, followers),
+           er_day(likes, comments, shares, followers),
+           amplification_rate(shares),
+           q12_index(answer),
+           q12_index(answers),
+           engagement_index(work, management, events)
+    FROM par_posts;
+
+CREATE TABLE parallel_result AS
+    SELECT account,
+           er_reach(likes, comments, shares, reach) AS err,
+           er_view(likes, comments, shares, views) AS erv,
+           er_post(likes, comments, shares, followers) AS erp,
+           er_day(likes, comments, shares, followers) AS erd,
+           amplification_rate(shares) AS ampl,
+           q12_index(answer) AS q12_long,
+           q12_index(answers) AS q12_wide,
+           engagement_index(work, management, events) AS idx
+    FROM par_posts GROUP BY account
+    UNION ALL
+    SELECT NULL,
+           er_reach(likes, comments, shares, reach),
+           er_view(likes, comments, shares, views),
+           er_post(likes, comments, shares, followers),
+           er_day(likes, comments, shares, followers),
+           amplification_rate(shares),
+           q12_index(answer),
+           q12_index(answers),
+           engagement_index(work, management, events)
+    FROM par_posts;
+
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+RESET enable_hashagg;
+
+-- ratios of integer sums are exact, so equal; means of ratios within 1e-12
+CREATE FUNCTION par_close(a float8, b float8) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT (a IS NULL AND b IS NULL)
+              OR abs(a - b) <= 1e-12 * greatest(abs(a), abs(b)) $$;
+SELECT count(*) AS groups,
+       bool_and(s.err = p.err AND s.erv = p.erv AND s.ampl = p.ampl
+                AND s.q12_long = p.q12_long AND s.q12_wide = p.q12_wide) AS exact_equal,
+       bool_and(par_close(s.erp, p.erp) AND par_close(s.erd, p.erd)
+                AND par_close(s.idx, p.idx)) AS means_equal,
+       bool_and(s.err IS NOT NULL AND s.erp IS NOT NULL AND s.idx IS NOT NULL) AS not_vacuous
+FROM serial_result s JOIN parallel_result p ON s.account IS NOT DISTINCT FROM p.account;

@@ -1,0 +1,158 @@
+-- SMM aggregates (SPEC section 3): one input row per post
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS engagement;
+RESET client_min_messages;
+
+CREATE TABLE agg_posts (
+    account   text,
+    likes     integer,
+    comments  integer,
+    shares    integer,
+    reach     bigint,
+    views     bigint,
+    followers bigint
+);
+INSERT INTO agg_posts VALUES
+    ('a', 40, 8, 2, 1000, 2000, 500),    -- 50 engagements: ERR 5 %, ER post 10 %
+    ('a', 20, 4, 1, 500, 1000, 500),     -- 25 engagements: ERR 5 %, ER post 5 %
+    ('a', 10, 0, 0, 0, 0, 0),            -- zero reach, views and followers
+    ('a', NULL, 1, 1, 100, 100, 100),    -- a NULL: skipped by every aggregate that reads likes
+    ('b', 3, 0, 0, 300, 600, 1000),
+    ('c', NULL, NULL, NULL, NULL, NULL, NULL);
+
+-- ratio of sums; er_post mean of per-post rates, er_day their sum
+SELECT account,
+       er_reach(likes, comments, shares, reach) AS err,
+       er_view(likes, comments, shares, views) AS er_view,
+       er_post(likes, comments, shares, followers) AS er_post,
+       er_day(likes, comments, shares, followers) AS er_day,
+       amplification_rate(shares) AS amplification
+FROM agg_posts GROUP BY account ORDER BY account;
+-- account a by hand: err = 100 * 85 / 1500, er_view = 100 * 85 / 3000,
+-- er_post = (10 + 5) / 2 (the zero-followers post is skipped), er_day = 15,
+-- amplification = 100 * (2 + 1 + 0 + 1) / 4 posts with a known shares
+SELECT er_reach(likes, comments, shares, reach) = 100 * 85 / 1500::float8 AS err_a,
+       er_view(likes, comments, shares, views) = 100 * 85 / 3000::float8 AS er_view_a
+FROM agg_posts WHERE account = 'a';
+
+-- er_day = er_post * posts counted
+SELECT er_day(likes, comments, shares, followers)
+       = er_post(likes, comments, shares, followers)
+         * count(*) FILTER (WHERE likes IS NOT NULL AND comments IS NOT NULL
+                            AND shares IS NOT NULL AND followers > 0) AS day_is_post_times_count
+FROM agg_posts;
+
+-- for one account on one day er_day is 100 * (day's engagements) / followers
+SELECT er_day(l, c, s, f) = er_day(engagement_volume(sum(l)::bigint, sum(c)::bigint, sum(s)::bigint), 2000) AS one_day
+FROM (VALUES (10, 2, 1, 2000), (33, 4, 0, 2000), (7, 0, 3, 2000)) v(l, c, s, f);
+
+-- empty group: NULL
+SELECT er_reach(likes, comments, shares, reach) IS NULL AS err,
+       er_view(likes, comments, shares, views) IS NULL AS er_view,
+       er_post(likes, comments, shares, followers) IS NULL AS er_post,
+       er_day(likes, comments, shares, followers) IS NULL AS er_day,
+       amplification_rate(shares) IS NULL AS amplification
+FROM agg_posts WHERE false;
+-- only NULL rows: nothing left, NULL
+SELECT er_reach(likes, comments, shares, reach) IS NULL AS err,
+       er_post(likes, comments, shares, followers) IS NULL AS er_post,
+       amplification_rate(shares) IS NULL AS amplification
+FROM agg_posts WHERE account = 'c';
+-- zero denominators only: NULL (0/0 too), never an error
+SELECT er_reach(l, c, s, r) IS NULL AS zero_reach,
+       er_view(l, c, s, r) IS NULL AS zero_views,
+       er_post(l, c, s, r) IS NULL AS zero_followers,
+       er_day(l, c, s, r) IS NULL AS zero_followers_day
+FROM (VALUES (5, 1, 0, 0), (0, 0, 0, 0)) v(l, c, s, r);
+-- zero engagements over a real reach is 0
+SELECT er_reach(0, 0, 0, 100) AS zero_rate FROM (VALUES (1)) v(x);
+
+-- negative counts are errors naming the argument
+SELECT er_reach(l, c, s, r) FROM (VALUES (1, 1, 1, 10), (-1, 0, 0, 10)) v(l, c, s, r);
+SELECT er_reach(l, c, s, r) FROM (VALUES (1, 1, 1, -10)) v(l, c, s, r);
+SELECT er_view(l, c, s, r) FROM (VALUES (1, -1, 1, 10)) v(l, c, s, r);
+SELECT er_view(l, c, s, r) FROM (VALUES (1, 1, 1, -10)) v(l, c, s, r);
+SELECT er_post(l, c, s, f) FROM (VALUES (1, 1, -1, 10)) v(l, c, s, f);
+SELECT er_day(l, c, s, f) FROM (VALUES (1, 1, 1, -10)) v(l, c, s, f);
+SELECT amplification_rate(s) FROM (VALUES (2), (-2)) v(s);
+
+-- sums are exact in 128 bits: likes adding up past 2^63 still give the rate
+CREATE TABLE big_posts AS
+    SELECT 9223372036854775807::bigint AS likes, 0::bigint AS comments,
+           9223372036854775807::bigint AS shares, 9223372036854775807::bigint AS reach
+    FROM generate_series(1, 4);
+SELECT er_reach(likes, comments, shares, reach) AS err_200,
+       er_view(likes, comments, shares, reach) AS er_view_200,
+       er_post(likes, comments, shares, reach) AS er_post_200,
+       er_day(likes, comments, shares, reach) AS er_day_800,
+       amplification_rate(shares) AS amplification
+FROM big_posts;
+SELECT amplification_rate(shares) = 100 * 9223372036854775807::float8 AS amplification_exact
+FROM big_posts;
+-- the same rows through plain SQL need numeric to agree
+SELECT er_reach(likes, comments, shares, reach)
+       = (100 * sum(likes::numeric + comments + shares) / sum(reach))::float8 AS matches_numeric
+FROM big_posts;
+
+-- integer columns, bigint columns and mixed ones give identical results
+SELECT er_reach(likes, comments, shares, reach) = er_reach(likes::bigint, comments::bigint, shares::bigint, reach)
+       AS int_equals_bigint
+FROM agg_posts;
+
+-- the aggregates read in views and subqueries like any other
+CREATE VIEW agg_report AS
+    SELECT account, er_reach(likes, comments, shares, reach) AS err
+    FROM agg_posts GROUP BY account;
+SELECT * FROM agg_report ORDER BY account;
+
+-- cross-check against the plain-SQL formula over deterministic random rows
+-- with NULLs, zero denominators and skewed counts
+SELECT setseed(0.42);
+CREATE TABLE rand_posts AS
+    SELECT (g % 17) AS account,
+           CASE WHEN random() < 0.02 THEN NULL ELSE floor(exp(random() * 9))::bigint END AS likes,
+           CASE WHEN random() < 0.02 THEN NULL ELSE floor(exp(random() * 5))::bigint END AS comments,
+           CASE WHEN random() < 0.02 THEN NULL ELSE floor(exp(random() * 4))::bigint END AS shares,
+           CASE WHEN random() < 0.03 THEN 0 WHEN random() < 0.02 THEN NULL
+                ELSE floor(exp(random() * 12))::bigint END AS reach,
+           CASE WHEN random() < 0.03 THEN 0 WHEN random() < 0.02 THEN NULL
+                ELSE floor(exp(random() * 13))::bigint END AS views,
+           CASE WHEN random() < 0.03 THEN 0 WHEN random() < 0.02 THEN NULL
+                ELSE floor(exp(random() * 14))::bigint END AS followers
+    FROM generate_series(1, 5000) g;
+-- enough of each edge case to matter
+SELECT count(*) FILTER (WHERE likes IS NULL) > 50 AS has_null_likes,
+       count(*) FILTER (WHERE reach = 0) > 100 AS has_zero_reach,
+       count(*) FILTER (WHERE followers = 0) > 100 AS has_zero_followers
+FROM rand_posts;
+
+-- same NULLness, and relative difference at most 1e-12
+CREATE FUNCTION agg_close(a float8, b numeric) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT (a IS NULL AND b IS NULL)
+              OR (a IS NOT NULL AND b IS NOT NULL
+                  AND abs(a::numeric - b) <= 1e-12 * greatest(abs(b), 1e-300)) $$;
+
+SELECT bool_and(agg_close(err, plain_err)) AS er_reach_ok,
+       bool_and(agg_close(erv, plain_erv)) AS er_view_ok,
+       bool_and(agg_close(erp, plain_erp)) AS er_post_ok,
+       bool_and(agg_close(erd, plain_erd)) AS er_day_ok,
+       bool_and(agg_close(ampl, plain_ampl)) AS amplification_ok,
+       count(*) AS groups
+FROM (
+    SELECT account,
+           er_reach(likes, comments, shares, reach) AS err,
+           100.0 * sum(likes + comments + shares + 0 * reach)
+               / nullif(sum(reach + 0 * (likes + comments + shares)), 0) AS plain_err,
+           er_view(likes, comments, shares, views) AS erv,
+           100.0 * sum(likes + comments + shares + 0 * views)
+               / nullif(sum(views + 0 * (likes + comments + shares)), 0) AS plain_erv,
+           er_post(likes, comments, shares, followers) AS erp,
+           avg(100.0 * (likes + comments + shares) / nullif(followers, 0)) AS plain_erp,
+           er_day(likes, comments, shares, followers) AS erd,
+           sum(100.0 * (likes + comments + shares) / nullif(followers, 0)) AS plain_erd,
+           amplification_rate(shares) AS ampl,
+           100.0 * sum(shares) / nullif(count(shares), 0) AS plain_ampl
+    FROM rand_posts
+    GROUP BY ROLLUP (account)
+) r;

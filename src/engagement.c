@@ -1,0 +1,82 @@
+/*
+ * engagement.c
+ *		Module magic and the helpers every part of the extension shares.
+ */
+#include "engagement.h"
+
+#include "common/int.h"
+#include "utils/float.h"
+
+PG_MODULE_MAGIC;
+
+void
+report_negative_count(const char *argname, int64 value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be negative", argname),
+			 errdetail("Value: " INT64_FORMAT ".", value)));
+}
+
+void
+report_negative_double(const char *argname, double value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be negative", argname),
+			 errdetail("Value: %s.", float8out_internal(value))));
+}
+
+void
+report_not_finite(const char *argname, double value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must be a finite number", argname),
+			 errdetail("Value: %s.", float8out_internal(value))));
+}
+
+void
+report_bigint_out_of_range(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("bigint out of range")));
+}
+
+void
+mean_merge(MeanState *into, const MeanState *from)
+{
+	int64		count;
+
+	if (pg_add_s64_overflow(into->count, from->count, &count))
+		report_bigint_out_of_range();
+	mean_add(into, from->sum);
+	into->comp += from->comp;
+	into->count = count;
+}
+
+double
+mean_total(const MeanState *state)
+{
+	double		total = state->sum + state->comp;
+
+	if (!isfinite(total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow")));
+	return total;
+}
+
+void *
+agg_state_for_update(FunctionCallInfo fcinfo, Size size)
+{
+	void	   *state;
+
+	if (PG_ARGISNULL(0))
+		return palloc0(size);
+	state = PG_GETARG_POINTER(0);
+	if (AggCheckCallContext(fcinfo, NULL))
+		return state;
+	return memcpy(palloc(size), state, size);
+}

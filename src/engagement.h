@@ -1,0 +1,124 @@
+/*
+ * engagement.h
+ *		Shared definitions of the engagement extension: aggregate states,
+ *		argument checks and the percent helper every rate goes through.
+ */
+#ifndef ENGAGEMENT_H
+#define ENGAGEMENT_H
+
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+
+#ifndef HAVE_INT128
+#error "engagement needs a compiler with a 128-bit integer type"
+#endif
+
+/*
+ * State of every "ratio of sums" aggregate: er_reach, er_view,
+ * amplification_rate and both q12_index forms.  SQL type
+ * engagement_ratio_state, text form (num,den).
+ */
+typedef struct RatioState
+{
+	int128		num;
+	int128		den;
+} RatioState;
+
+/*
+ * A compensated (Neumaier) running sum of non-negative doubles and how many
+ * values went into it; the value of the sum is sum + comp.  SQL type
+ * engagement_mean_state, text form (count,sum,comp); state of er_post and
+ * er_day.
+ */
+typedef struct MeanState
+{
+	int64		count;
+	double		sum;
+	double		comp;
+} MeanState;
+
+/* State of engagement_index: one mean per indicator. */
+typedef struct IndexState
+{
+	MeanState	work;
+	MeanState	management;
+	MeanState	events;
+} IndexState;
+
+/* errors of SPEC section 1; the argument name is the SQL one */
+extern void report_negative_count(const char *argname, int64 value) pg_attribute_noreturn();
+extern void report_negative_double(const char *argname, double value) pg_attribute_noreturn();
+extern void report_not_finite(const char *argname, double value) pg_attribute_noreturn();
+extern void report_bigint_out_of_range(void) pg_attribute_noreturn();
+
+static inline int64
+count_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	int64		value = PG_GETARG_INT64(argno);
+
+	if (unlikely(value < 0))
+		report_negative_count(argname, value);
+	return value;
+}
+
+/* a double argument that must be finite and not negative */
+static inline double
+score_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	double		value = PG_GETARG_FLOAT8(argno);
+
+	if (unlikely(!isfinite(value)))
+		report_not_finite(argname, value);
+	if (unlikely(value < 0))
+		report_negative_double(argname, value);
+	return value;
+}
+
+/*
+ * 100 * num / den as a double; den must not be 0.  Multiplying before the
+ * conversion keeps the result correctly rounded whenever 100 * num and den
+ * both fit in 53 bits, which covers every count a real account produces.
+ * The callers bound num far below 2^120, so 100 * num cannot overflow.
+ */
+static inline double
+percent_of(int128 num, int128 den)
+{
+	return (double) (num * 100) / (double) den;
+}
+
+static inline void
+mean_add(MeanState *state, double value)
+{
+	double		total = state->sum + value;
+
+	if (fabs(state->sum) >= fabs(value))
+		state->comp += (state->sum - total) + value;
+	else
+		state->comp += (value - total) + state->sum;
+	state->sum = total;
+	state->count++;
+}
+
+extern void mean_merge(MeanState *into, const MeanState *from);
+extern double mean_total(const MeanState *state);
+
+/*
+ * The state an aggregate transition or combine function may update: the
+ * argument itself when called as an aggregate (nodeAgg keeps it in the
+ * aggregate context), a copy otherwise, so a direct call never scribbles
+ * on its input.  A NULL state starts from zeros.
+ */
+extern void *agg_state_for_update(FunctionCallInfo fcinfo, Size size);
+
+/* for a transition function that skips its row */
+#define RETURN_STATE_UNCHANGED() \
+	do { \
+		if (PG_ARGISNULL(0)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+	} while (0)
+
+#endif							/* ENGAGEMENT_H */

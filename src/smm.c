@@ -1,0 +1,173 @@
+/*
+ * smm.c
+ *		Scalar social-media metrics: engagement volume, the percent rates of
+ *		one row, response-time change and the cost metrics (SPEC section 2).
+ */
+#include "engagement.h"
+
+#include "common/int.h"
+#include "datatype/timestamp.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+
+PG_FUNCTION_INFO_V1(engagement_volume);
+Datum
+engagement_volume(PG_FUNCTION_ARGS)
+{
+	int64		likes = count_arg(fcinfo, 0, "likes");
+	int64		comments = count_arg(fcinfo, 1, "comments");
+	int64		shares = count_arg(fcinfo, 2, "shares");
+	int64		volume;
+
+	if (pg_add_s64_overflow(likes, comments, &volume) ||
+		pg_add_s64_overflow(volume, shares, &volume))
+		report_bigint_out_of_range();
+	PG_RETURN_INT64(volume);
+}
+
+/* 100 * numerator / denominator of two count arguments; NULL for a zero denominator */
+static Datum
+count_percent(FunctionCallInfo fcinfo, const char *numname, const char *denname)
+{
+	int64		num = count_arg(fcinfo, 0, numname);
+	int64		den = count_arg(fcinfo, 1, denname);
+
+	if (den == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(percent_of(num, den));
+}
+
+#define COUNT_PERCENT_FUNCTION(sqlname, numname, denname) \
+PG_FUNCTION_INFO_V1(sqlname); \
+Datum \
+sqlname(PG_FUNCTION_ARGS) \
+{ \
+	return count_percent(fcinfo, numname, denname); \
+}
+
+COUNT_PERCENT_FUNCTION(er_reach, "engagements", "reach")
+COUNT_PERCENT_FUNCTION(er_view, "engagements", "views")
+COUNT_PERCENT_FUNCTION(er_post, "engagements", "followers")
+COUNT_PERCENT_FUNCTION(er_day, "engagements", "followers")
+COUNT_PERCENT_FUNCTION(er_unique, "engaged_users", "followers")
+COUNT_PERCENT_FUNCTION(love_rate, "likes", "followers")
+COUNT_PERCENT_FUNCTION(talk_rate, "comments", "followers")
+COUNT_PERCENT_FUNCTION(amplification_rate, "shares", "posts")
+COUNT_PERCENT_FUNCTION(follower_growth, "new_followers", "followers")
+COUNT_PERCENT_FUNCTION(ctr, "clicks", "impressions")
+COUNT_PERCENT_FUNCTION(response_rate, "answers", "questions")
+
+/* net growth: new followers minus unfollowers, which may be negative */
+PG_FUNCTION_INFO_V1(follower_growth_net);
+Datum
+follower_growth_net(PG_FUNCTION_ARGS)
+{
+	int64		new_followers = count_arg(fcinfo, 0, "new_followers");
+	int64		unfollowers = count_arg(fcinfo, 1, "unfollowers");
+	int64		followers = count_arg(fcinfo, 2, "followers");
+
+	if (followers == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(percent_of((int128) new_followers - unfollowers, followers));
+}
+
+/*
+ * An interval as microseconds, the way EXTRACT(epoch FROM interval) counts
+ * it: a year of months is 365.25 days, any other month 30 days.  Exact in
+ * 128 bits, so the ratio below loses nothing before its final rounding.
+ */
+static int128
+interval_microseconds(const Interval *span)
+{
+	return (int128) span->time
+		+ (int128) span->day * USECS_PER_DAY
+		+ (int128) (span->month / MONTHS_PER_YEAR) * (int64) (DAYS_PER_YEAR * USECS_PER_DAY)
+		+ (int128) (span->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH * USECS_PER_DAY;
+}
+
+static int128
+duration_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	Interval   *span = PG_GETARG_INTERVAL_P(argno);
+	int128		usecs = interval_microseconds(span);
+
+	if (usecs < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be negative", argname),
+				 errdetail("Value: %s.",
+						   DatumGetCString(DirectFunctionCall1(interval_out,
+															   IntervalPGetDatum(span))))));
+	return usecs;
+}
+
+/* 100 * (previous / current - 1), computed as 100 * (previous - current) / current */
+PG_FUNCTION_INFO_V1(response_time_change);
+Datum
+response_time_change(PG_FUNCTION_ARGS)
+{
+	int128		previous = duration_arg(fcinfo, 0, "previous");
+	int128		current = duration_arg(fcinfo, 1, "current");
+
+	if (current == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(percent_of(previous - current, current));
+}
+
+PG_FUNCTION_INFO_V1(response_time_change_seconds);
+Datum
+response_time_change_seconds(PG_FUNCTION_ARGS)
+{
+	double		previous = score_arg(fcinfo, 0, "previous");
+	double		current = score_arg(fcinfo, 1, "current");
+
+	if (current == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * (previous - current) / current);
+}
+
+static void
+report_bad_spend(const char *message, Numeric spend)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg_internal("%s", message),
+			 errdetail("Value: %s.",
+					   DatumGetCString(DirectFunctionCall1(numeric_out,
+														   NumericGetDatum(spend))))));
+}
+
+/*
+ * spend / count in numeric, as the same division written in SQL would give
+ * it.  NaN and infinite spends are rejected like NaN doubles.
+ */
+static Datum
+cost_per(FunctionCallInfo fcinfo, const char *countname)
+{
+	Numeric		spend = PG_GETARG_NUMERIC(0);
+	int64		count = count_arg(fcinfo, 1, countname);
+	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+
+	if (numeric_is_nan(spend) || numeric_is_inf(spend))
+		report_bad_spend("spend must be a finite number", spend);
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(spend), zero)) < 0)
+		report_bad_spend("spend must not be negative", spend);
+	if (count == 0)
+		PG_RETURN_NULL();
+	return DirectFunctionCall2(numeric_div, NumericGetDatum(spend),
+							   NumericGetDatum(int64_to_numeric(count)));
+}
+
+#define COST_FUNCTION(sqlname, countname) \
+PG_FUNCTION_INFO_V1(sqlname); \
+Datum \
+sqlname(PG_FUNCTION_ARGS) \
+{ \
+	return cost_per(fcinfo, countname); \
+}
+
+COST_FUNCTION(cpc, "clicks")
+COST_FUNCTION(cpl, "leads")
+COST_FUNCTION(cost_per_engagement, "engagements")
+COST_FUNCTION(cost_per_follower, "new_followers")

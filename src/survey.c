@@ -1,0 +1,226 @@
+/*
+ * survey.c
+ *		Employee-engagement survey metrics (SPEC section 4): the Q12 index in
+ *		its three forms and its levels, the three-component engagement index
+ *		and its levels, participation.
+ */
+#include "engagement.h"
+
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+
+#define Q12_QUESTIONS 12
+
+/* long form: one row per answer */
+PG_FUNCTION_INFO_V1(q12_index_bool_transfn);
+Datum
+q12_index_bool_transfn(PG_FUNCTION_ARGS)
+{
+	RatioState *state;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	state = agg_state_for_update(fcinfo, sizeof(RatioState));
+	state->num += PG_GETARG_BOOL(1);
+	state->den += 1;
+	PG_RETURN_POINTER(state);
+}
+
+static inline int32
+read_int32(const char *p)
+{
+	int32		value;
+
+	memcpy(&value, p, sizeof(value));
+	return value;
+}
+
+/*
+ * Counts the true and the non-NULL elements of one respondent's answers.
+ *
+ * The array is read where it lies instead of through PG_GETARG_ARRAYTYPE_P,
+ * which copies every array stored with a short header (all of these are).
+ * A short header only drops three bytes in front of the array; the layout
+ * behind it is unchanged, so the fields are read with memcpy at their usual
+ * offsets less the length word, and booleans need no alignment.
+ */
+static void
+count_q12_answers(Datum datum, int64 *yes, int64 *answered)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);
+	const char *body;
+	int32		ndim;
+	int32		dataoffset;
+	int32		nitems;
+	const bits8 *nulls;
+	const bool *values;
+
+	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
+		raw = pg_detoast_datum(raw);
+	body = VARDATA_ANY(raw);
+
+	ndim = read_int32(body + offsetof(ArrayType, ndim) - VARHDRSZ);
+	dataoffset = read_int32(body + offsetof(ArrayType, dataoffset) - VARHDRSZ);
+	if (ndim > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a Q12 questionnaire must be a one-dimensional array"),
+				 errdetail("The array has %d dimensions.", ndim)));
+	nitems = ndim == 0 ? 0 : read_int32(body + sizeof(ArrayType) - VARHDRSZ);
+	if (nitems != Q12_QUESTIONS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a Q12 questionnaire has %d answers, got %d",
+						Q12_QUESTIONS, nitems)));
+
+	if (dataoffset == 0)
+	{
+		values = (const bool *) (body + ARR_OVERHEAD_NONULLS(1) - VARHDRSZ);
+		*answered = Q12_QUESTIONS;
+		*yes = 0;
+		for (int i = 0; i < Q12_QUESTIONS; i++)
+			*yes += values[i];
+		return;
+	}
+
+	/* NULL elements are unanswered questions and take no space in the data */
+	nulls = (const bits8 *) (body + sizeof(ArrayType) + 2 * sizeof(int) - VARHDRSZ);
+	values = (const bool *) (body + dataoffset - VARHDRSZ);
+	*answered = 0;
+	*yes = 0;
+	for (int i = 0; i < Q12_QUESTIONS; i++)
+	{
+		if (!(nulls[i / 8] & (1 << (i % 8))))
+			continue;
+		*yes += values[*answered];
+		(*answered)++;
+	}
+}
+
+/* wide form: one row per respondent, an array of 12 answers */
+PG_FUNCTION_INFO_V1(q12_index_array_transfn);
+Datum
+q12_index_array_transfn(PG_FUNCTION_ARGS)
+{
+	RatioState *state;
+	int64		yes;
+	int64		answered;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	count_q12_answers(PG_GETARG_DATUM(1), &yes, &answered);
+
+	state = agg_state_for_update(fcinfo, sizeof(RatioState));
+	state->num += yes;
+	state->den += answered;
+	PG_RETURN_POINTER(state);
+}
+
+/* 100 * yes_answers / (12 * respondents), from totals already counted */
+PG_FUNCTION_INFO_V1(q12_index);
+Datum
+q12_index(PG_FUNCTION_ARGS)
+{
+	int64		yes_answers = count_arg(fcinfo, 0, "yes_answers");
+	int64		respondents = count_arg(fcinfo, 1, "respondents");
+	int128		answers = (int128) respondents * Q12_QUESTIONS;
+
+	if (respondents == 0)
+		PG_RETURN_NULL();
+	if (yes_answers > answers)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("yes_answers must not exceed %d answers per respondent",
+						Q12_QUESTIONS),
+				 errdetail("yes_answers: " INT64_FORMAT ", respondents: " INT64_FORMAT ".",
+						   yes_answers, respondents)));
+	PG_RETURN_FLOAT8(percent_of(yes_answers, answers));
+}
+
+PG_FUNCTION_INFO_V1(q12_level);
+Datum
+q12_level(PG_FUNCTION_ARGS)
+{
+	double		index = score_arg(fcinfo, 0, "index");
+
+	if (index > 100)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("index must not exceed 100"),
+				 errdetail("Value: %s.", float8out_internal(index))));
+	if (index <= 50)
+		PG_RETURN_TEXT_P(cstring_to_text("alarming"));
+	if (index < 70)
+		PG_RETURN_TEXT_P(cstring_to_text("satisfactory"));
+	PG_RETURN_TEXT_P(cstring_to_text("high"));
+}
+
+/*
+ * avg(work) + avg(management) + avg(events), each mean over its own
+ * non-NULL values: a NULL score is a missing answer, not a skipped row.
+ */
+PG_FUNCTION_INFO_V1(engagement_index_transfn);
+Datum
+engagement_index_transfn(PG_FUNCTION_ARGS)
+{
+	IndexState *state;
+
+	if (PG_ARGISNULL(1) && PG_ARGISNULL(2) && PG_ARGISNULL(3))
+		RETURN_STATE_UNCHANGED();
+	state = agg_state_for_update(fcinfo, sizeof(IndexState));
+	if (!PG_ARGISNULL(1))
+		mean_add(&state->work, score_arg(fcinfo, 1, "work"));
+	if (!PG_ARGISNULL(2))
+		mean_add(&state->management, score_arg(fcinfo, 2, "management"));
+	if (!PG_ARGISNULL(3))
+		mean_add(&state->events, score_arg(fcinfo, 3, "events"));
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(engagement_index_finalfn);
+Datum
+engagement_index_finalfn(PG_FUNCTION_ARGS)
+{
+	IndexState *state = (IndexState *) PG_GETARG_POINTER(0);
+	double		index;
+
+	if (state->work.count == 0 || state->management.count == 0 ||
+		state->events.count == 0)
+		PG_RETURN_NULL();
+	index = mean_total(&state->work) / state->work.count
+		+ mean_total(&state->management) / state->management.count
+		+ mean_total(&state->events) / state->events.count;
+	PG_RETURN_FLOAT8(index);
+}
+
+PG_FUNCTION_INFO_V1(engagement_level);
+Datum
+engagement_level(PG_FUNCTION_ARGS)
+{
+	double		index = score_arg(fcinfo, 0, "index");
+
+	if (index <= 30)
+		PG_RETURN_TEXT_P(cstring_to_text("low"));
+	if (index <= 60)
+		PG_RETURN_TEXT_P(cstring_to_text("medium"));
+	PG_RETURN_TEXT_P(cstring_to_text("high"));
+}
+
+PG_FUNCTION_INFO_V1(participation_rate);
+Datum
+participation_rate(PG_FUNCTION_ARGS)
+{
+	int64		participants = count_arg(fcinfo, 0, "participants");
+	int64		headcount = count_arg(fcinfo, 1, "headcount");
+
+	if (headcount == 0)
+		PG_RETURN_NULL();
+	if (participants > headcount)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("participants must not exceed headcount"),
+				 errdetail("participants: " INT64_FORMAT ", headcount: " INT64_FORMAT ".",
+						   participants, headcount)));
+	PG_RETURN_FLOAT8(percent_of(participants, headcount));
+}

@@ -1,0 +1,74 @@
+# Shared by test/run.sh and examples/demo.sh: install what is missing, build
+# and install the extension, and run a throwaway PostgreSQL 15 cluster as an
+# ordinary user (PostgreSQL refuses to run as root).  Source it; it defines
+# functions and sets nothing else.
+
+PG_BIN=/usr/lib/postgresql/15/bin
+
+# Debian packages the build, the tests and the demo need.
+ENGAGEMENT_PACKAGES="postgresql-15 postgresql-server-dev-15 make gcc libipc-run-perl"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+ensure_packages() {
+	local missing="" p
+	for p in $ENGAGEMENT_PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
+			|| missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		log "missing packages:$missing; run as root to install them"
+		return 1
+	fi
+	log "installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	# postgresql-common would create and start a default cluster; we want none
+	mkdir -p /etc/postgresql-common/createcluster.d
+	[ -f /etc/postgresql-common/createcluster.d/engagement.conf ] ||
+		echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/engagement.conf
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+build_and_install() {
+	local src=$1
+	log "building and installing the extension"
+	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" >/dev/null
+	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
+}
+
+# The user the cluster runs as: postgres when we are root, else ourselves.
+cluster_user() {
+	if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
+}
+
+as_cluster_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# cluster_start DIR: a new cluster in DIR/data listening only on a Unix
+# socket in DIR; sets PGHOST, PGPORT, PGUSER for the commands that follow.
+cluster_start() {
+	local dir=$1
+	shift
+	chown "$(cluster_user)" "$dir"
+	as_cluster_user "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust \
+		--no-instructions >"$dir/initdb.log" 2>&1 ||
+		{ cat "$dir/initdb.log" >&2; return 1; }
+	export PGHOST=$dir PGPORT=${ENGAGEMENT_PORT:-54329} PGUSER=postgres
+	as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+		-o "-k $dir -p $PGPORT -c listen_addresses='' $*" start >/dev/null ||
+		{ cat "$dir/server.log" >&2; return 1; }
+}
+
+cluster_stop() {
+	local dir=$1
+	[ -f "$dir/data/postmaster.pid" ] &&
+		as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+	return 0
+}
