@@ -1,0 +1,110 @@
+-- Sample data for the demo: three accounts over 90 days of posts, their
+-- daily follower counts, and an employee survey.  Deterministic (setseed).
+SELECT setseed(0.2026);
+
+CREATE TABLE accounts (
+    account_id      int PRIMARY KEY,
+    name            text NOT NULL,
+    followers_start bigint NOT NULL
+);
+INSERT INTO accounts VALUES
+    (1, 'Northwind Coffee',    12000),
+    (2, 'Peak Fitness Club',   45000),
+    (3, 'Paper Lantern Books',  3100);
+
+-- one row per account and day: followers at the start of the day, new and lost
+CREATE TABLE account_daily (
+    account_id     int REFERENCES accounts,
+    day            date,
+    followers      bigint,
+    new_followers  bigint,
+    lost_followers bigint,
+    PRIMARY KEY (account_id, day)
+);
+INSERT INTO account_daily
+SELECT account_id, day,
+       followers_start + coalesce(sum(new_followers - lost_followers)
+           OVER (PARTITION BY account_id ORDER BY day
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
+       new_followers, lost_followers
+FROM (
+    SELECT a.account_id, a.followers_start, d::date AS day,
+           floor(a.followers_start * (0.0015 + 0.004 * random() ^ 2))::bigint AS new_followers,
+           floor(a.followers_start * (0.001 + 0.003 * random()))::bigint AS lost_followers
+    FROM accounts a, generate_series(date '2026-08-01', date '2026-10-29', interval '1 day') d
+) g;
+
+-- one row per post; followers at publication.  Reach is skewed with rare
+-- viral posts; a few posts have no reach (deleted stories) and a few have
+-- likes not yet collected (NULL).
+CREATE TABLE posts (
+    post_id      serial PRIMARY KEY,
+    account_id   int REFERENCES accounts,
+    published_at timestamptz,
+    likes        int,
+    comments     int,
+    shares       int,
+    views        bigint,
+    reach        bigint,
+    followers    bigint
+);
+INSERT INTO posts (account_id, published_at, likes, comments, shares, views, reach, followers)
+SELECT account_id, published_at,
+       CASE WHEN missing THEN NULL ELSE likes END,
+       comments, shares, views, reach, followers
+FROM (
+    SELECT account_id, published_at, followers, views, reach, missing,
+           floor(reach * love)::int AS likes,
+           floor(reach * love * (0.03 + 0.15 * random()))::int AS comments,
+           floor(reach * love * (0.005 + 0.08 * random() ^ 2))::int AS shares
+    FROM (
+        SELECT account_id, published_at, followers,
+               CASE WHEN dead THEN 0 ELSE floor(reach * (1.1 + random()))::bigint END AS views,
+               CASE WHEN dead THEN 0 ELSE reach END AS reach,
+               0.01 + 0.06 * random() ^ 2 AS love,
+               random() < 0.01 AS missing
+        FROM (
+            SELECT d.account_id, d.followers,
+                   d.day + time '08:00' + random() * interval '14 hours' AS published_at,
+                   floor(d.followers * (0.04 + 0.35 * random() ^ 2)
+                         * CASE WHEN random() < 0.03 THEN 6 + 10 * random() ELSE 1 END)::bigint AS reach,
+                   random() < 0.012 AS dead
+            FROM account_daily d,
+                 LATERAL generate_series(1, 1 + floor(random() * 3)::int + 0 * d.account_id) n
+        ) p
+    ) q
+) r;
+
+-- employee survey: headcount per department, one row per respondent with
+-- twelve yes/no answers (NULL: unanswered) and the three indicator scores
+CREATE TABLE departments (
+    department text PRIMARY KEY,
+    headcount  int NOT NULL,
+    mood       float8 NOT NULL       -- how likely a yes is, for the sample only
+);
+INSERT INTO departments VALUES
+    ('Engineering', 120, 0.80),
+    ('Sales',        90, 0.68),
+    ('Support',      80, 0.45),
+    ('Operations',   60, 0.60),
+    ('Marketing',    50, 0.74);
+
+CREATE TABLE survey_responses (
+    respondent_id serial PRIMARY KEY,
+    department    text REFERENCES departments,
+    answers       boolean[] NOT NULL,
+    work          float8,     -- work process, 0–40
+    management    float8,     -- optimisation and management, 0–30
+    events        float8      -- corporate events, 0–30
+);
+INSERT INTO survey_responses (department, answers, work, management, events)
+SELECT department,
+       ARRAY(SELECT CASE WHEN random() < 0.03 THEN NULL ELSE random() < mood END
+             FROM generate_series(1, 12) WHERE e > 0),
+       CASE WHEN random() < 0.02 THEN NULL ELSE round((40 * mood * (0.6 + 0.5 * random()))::numeric, 1) END,
+       CASE WHEN random() < 0.02 THEN NULL ELSE round((30 * mood * (0.4 + 0.5 * random()))::numeric, 1) END,
+       CASE WHEN random() < 0.05 THEN NULL ELSE round((30 * (0.2 + 0.5 * random()))::numeric, 1) END
+FROM departments, generate_series(1, headcount) e
+WHERE random() < 0.55 + 0.4 * mood + 0 * e;
+
+ANALYZE;
