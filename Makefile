@@ -3,7 +3,6 @@ EXTENSION = engagement
 MODULE_big = engagement
 OBJS = src/engagement.o src/smm.o src/smm_agg.o src/survey.o src/state.o
 DATA = sql/engagement--1.0.sql
-HEADERS_engagement = src/engagement.h
 
 REGRESS = smm_scalar smm_agg survey state_types parallel
 REGRESS_OPTS = --inputdir=.
@@ -13,3 +12,5 @@ EXTRA_CLEAN = results regression.diffs regression.out
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+$(OBJS): src/engagement.h

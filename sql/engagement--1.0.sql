@@ -200,10 +200,26 @@ CREATE FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state)
 COMMENT ON FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state) IS
 	'combine function of er_post and er_day: adds counts and compensated sums';
 
+-- Each aggregate has bigint, integer and smallint overloads with identical
+-- results: integer columns then need no cast per row (and with all three,
+-- any mix of integer widths still resolves to exactly one overload).
+
 CREATE FUNCTION er_reach_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
 	RETURNS engagement_ratio_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION er_reach_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int4_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
 	'transition function of er_reach: adds likes + comments + shares and reach';
 
 CREATE AGGREGATE er_reach(likes bigint, comments bigint, shares bigint, reach bigint) (
@@ -217,10 +233,44 @@ CREATE AGGREGATE er_reach(likes bigint, comments bigint, shares bigint, reach bi
 COMMENT ON AGGREGATE er_reach(bigint, bigint, bigint, bigint) IS
 	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
 
+CREATE AGGREGATE er_reach(likes integer, comments integer, shares integer, reach integer) (
+	SFUNC = er_reach_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(integer, integer, integer, integer) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes smallint, comments smallint, shares smallint, reach smallint) (
+	SFUNC = er_reach_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(smallint, smallint, smallint, smallint) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
 CREATE FUNCTION er_view_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
 	RETURNS engagement_ratio_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION er_view_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int4_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
 	'transition function of er_view: adds likes + comments + shares and views';
 
 CREATE AGGREGATE er_view(likes bigint, comments bigint, shares bigint, views bigint) (
@@ -234,10 +284,44 @@ CREATE AGGREGATE er_view(likes bigint, comments bigint, shares bigint, views big
 COMMENT ON AGGREGATE er_view(bigint, bigint, bigint, bigint) IS
 	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
 
+CREATE AGGREGATE er_view(likes integer, comments integer, shares integer, views integer) (
+	SFUNC = er_view_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(integer, integer, integer, integer) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes smallint, comments smallint, shares smallint, views smallint) (
+	SFUNC = er_view_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(smallint, smallint, smallint, smallint) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
 CREATE FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint)
 	RETURNS engagement_mean_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+
+CREATE FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+
+CREATE FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint) IS
 	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
 
 CREATE FUNCTION post_rate_mean_finalfn(engagement_mean_state) RETURNS double precision
@@ -261,6 +345,28 @@ CREATE AGGREGATE er_post(likes bigint, comments bigint, shares bigint, followers
 COMMENT ON AGGREGATE er_post(bigint, bigint, bigint, bigint) IS
 	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
 
+CREATE AGGREGATE er_post(likes integer, comments integer, shares integer, followers integer) (
+	SFUNC = post_rate_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(integer, integer, integer, integer) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes smallint, comments smallint, shares smallint, followers smallint) (
+	SFUNC = post_rate_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(smallint, smallint, smallint, smallint) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
 CREATE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers bigint) (
 	SFUNC = post_rate_transfn,
 	STYPE = engagement_mean_state,
@@ -272,10 +378,44 @@ CREATE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers 
 COMMENT ON AGGREGATE er_day(bigint, bigint, bigint, bigint) IS
 	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
 
+CREATE AGGREGATE er_day(likes integer, comments integer, shares integer, followers integer) (
+	SFUNC = post_rate_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(integer, integer, integer, integer) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes smallint, comments smallint, shares smallint, followers smallint) (
+	SFUNC = post_rate_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(smallint, smallint, smallint, smallint) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
 CREATE FUNCTION amplification_rate_transfn(engagement_ratio_state, bigint)
 	RETURNS engagement_ratio_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION amplification_rate_transfn(engagement_ratio_state, bigint) IS
+	'transition function of amplification_rate: adds shares and counts the post';
+
+CREATE FUNCTION amplification_rate_int4_transfn(engagement_ratio_state, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int4_transfn(engagement_ratio_state, integer) IS
+	'transition function of amplification_rate: adds shares and counts the post';
+
+CREATE FUNCTION amplification_rate_int2_transfn(engagement_ratio_state, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int2_transfn(engagement_ratio_state, smallint) IS
 	'transition function of amplification_rate: adds shares and counts the post';
 
 CREATE AGGREGATE amplification_rate(shares bigint) (
@@ -287,6 +427,28 @@ CREATE AGGREGATE amplification_rate(shares bigint) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE amplification_rate(bigint) IS
+	'amplification rate over posts, percent: 100 * sum(shares) / number of posts';
+
+CREATE AGGREGATE amplification_rate(shares integer) (
+	SFUNC = amplification_rate_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE amplification_rate(integer) IS
+	'amplification rate over posts, percent: 100 * sum(shares) / number of posts';
+
+CREATE AGGREGATE amplification_rate(shares smallint) (
+	SFUNC = amplification_rate_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE amplification_rate(smallint) IS
 	'amplification rate over posts, percent: 100 * sum(shares) / number of posts';
 
 --------------------------------------------------------------------------

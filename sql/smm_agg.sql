@@ -156,3 +156,41 @@ FROM (
     FROM rand_posts
     GROUP BY ROLLUP (account)
 ) r;
+
+-- the smallint, integer and bigint overloads give identical results, and a
+-- mix of widths resolves to one of them
+CREATE TABLE width_posts AS
+    SELECT account,
+           least(likes, 32767)::smallint AS l2, least(comments, 32767)::smallint AS c2,
+           least(shares, 32767)::smallint AS s2, least(reach, 32767)::smallint AS r2,
+           least(followers, 32767)::smallint AS f2
+    FROM rand_posts;
+SELECT bool_and(r2 IS NOT DISTINCT FROM r4 AND r2 IS NOT DISTINCT FROM r8
+                AND r2 IS NOT DISTINCT FROM r_mixed) AS er_reach_same,
+       bool_and(v2 IS NOT DISTINCT FROM v4 AND v2 IS NOT DISTINCT FROM v8) AS er_view_same,
+       bool_and(p2 IS NOT DISTINCT FROM p4 AND p2 IS NOT DISTINCT FROM p8) AS er_post_same,
+       bool_and(d2 IS NOT DISTINCT FROM d4 AND d2 IS NOT DISTINCT FROM d8) AS er_day_same,
+       bool_and(a2 IS NOT DISTINCT FROM a4 AND a2 IS NOT DISTINCT FROM a8) AS amplification_same,
+       count(r2) AS groups_with_a_rate
+FROM (
+    SELECT er_reach(l2, c2, s2, r2) AS r2,
+           er_reach(l2::int, c2::int, s2::int, r2::int) AS r4,
+           er_reach(l2::bigint, c2::bigint, s2::bigint, r2::bigint) AS r8,
+           er_reach(l2, c2::int, s2::bigint, r2) AS r_mixed,
+           er_view(l2, c2, s2, r2) AS v2,
+           er_view(l2::int, c2::int, s2::int, r2::int) AS v4,
+           er_view(l2::bigint, c2::bigint, s2::bigint, r2::bigint) AS v8,
+           er_post(l2, c2, s2, f2) AS p2,
+           er_post(l2::int, c2::int, s2::int, f2::int) AS p4,
+           er_post(l2::bigint, c2::bigint, s2::bigint, f2::bigint) AS p8,
+           er_day(l2, c2, s2, f2) AS d2,
+           er_day(l2::int, c2::int, s2::int, f2::int) AS d4,
+           er_day(l2::bigint, c2::bigint, s2::bigint, f2::bigint) AS d8,
+           amplification_rate(s2) AS a2,
+           amplification_rate(s2::int) AS a4,
+           amplification_rate(s2::bigint) AS a8
+    FROM width_posts GROUP BY ROLLUP (account)
+) g;
+-- a negative smallint or integer is reported like a bigint
+SELECT er_post(l, c, s, f) FROM (VALUES (1::smallint, 1::smallint, 1::smallint, -3::smallint)) v(l, c, s, f);
+SELECT er_reach(l, c, s, r) FROM (VALUES (-1, 1, 1, 3)) v(l, c, s, r);

@@ -69,7 +69,7 @@ mean_total(const MeanState *state)
 }
 
 void *
-agg_state_for_update(FunctionCallInfo fcinfo, Size size)
+agg_state_copy(FunctionCallInfo fcinfo, Size size)
 {
 	void	   *state;
 

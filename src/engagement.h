@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "nodes/nodes.h"
 
 #ifndef HAVE_INT128
 #error "engagement needs a compiler with a 128-bit integer type"
@@ -54,14 +55,31 @@ extern void report_negative_double(const char *argname, double value) pg_attribu
 extern void report_not_finite(const char *argname, double value) pg_attribute_noreturn();
 extern void report_bigint_out_of_range(void) pg_attribute_noreturn();
 
+/*
+ * A count argument of the given width in bytes (2, 4 or 8): the aggregates
+ * have smallint, integer and bigint overloads so that integer columns need
+ * no cast per row, and all of them read their arguments through this.
+ */
 static inline int64
-count_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
+count_arg_width(FunctionCallInfo fcinfo, int argno, const char *argname, int width)
 {
-	int64		value = PG_GETARG_INT64(argno);
+	int64		value;
 
+	if (width == 2)
+		value = PG_GETARG_INT16(argno);
+	else if (width == 4)
+		value = PG_GETARG_INT32(argno);
+	else
+		value = PG_GETARG_INT64(argno);
 	if (unlikely(value < 0))
 		report_negative_count(argname, value);
 	return value;
+}
+
+static inline int64
+count_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	return count_arg_width(fcinfo, argno, argname, 8);
 }
 
 /* a double argument that must be finite and not negative */
@@ -109,9 +127,19 @@ extern double mean_total(const MeanState *state);
  * The state an aggregate transition or combine function may update: the
  * argument itself when called as an aggregate (nodeAgg keeps it in the
  * aggregate context), a copy otherwise, so a direct call never scribbles
- * on its input.  A NULL state starts from zeros.
+ * on its input.  A NULL state starts from zeros.  The common case is
+ * decided inline because it runs once per row.
  */
-extern void *agg_state_for_update(FunctionCallInfo fcinfo, Size size);
+extern void *agg_state_copy(FunctionCallInfo fcinfo, Size size);
+
+static inline void *
+agg_state_for_update(FunctionCallInfo fcinfo, Size size)
+{
+	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
+			   IsA(fcinfo->context, AggState)))
+		return PG_GETARG_POINTER(0);
+	return agg_state_copy(fcinfo, size);
+}
 
 /* for a transition function that skips its row */
 #define RETURN_STATE_UNCHANGED() \
