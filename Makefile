@@ -1,10 +1,10 @@
 # engagement: PGXS build.  `make && make install`; tests: see README.
 EXTENSION = engagement
 MODULE_big = engagement
-OBJS = src/engagement.o src/smm.o src/smm_agg.o src/survey.o src/state.o
-DATA = sql/engagement--1.0.sql
+OBJS = src/engagement.o src/smm.o src/smm_agg.o src/survey.o src/state.o src/stats.o
+DATA = sql/engagement--1.0.sql sql/engagement--1.0--1.1.sql
 
-REGRESS = smm_scalar smm_agg survey state_types parallel
+REGRESS = smm_scalar smm_agg survey state_types parallel stats
 REGRESS_OPTS = --inputdir=.
 
 EXTRA_CLEAN = results regression.diffs regression.out

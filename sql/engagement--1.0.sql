@@ -31,6 +31,10 @@ CREATE TYPE engagement_ratio_state (
 );
 COMMENT ON TYPE engagement_ratio_state IS
 	'state of a ratio-of-sums aggregate: exact 128-bit numerator and denominator sums, text form (num,den)';
+COMMENT ON FUNCTION engagement_ratio_state_in(cstring) IS 'text input of engagement_ratio_state; malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_ratio_state_out(engagement_ratio_state) IS 'text output of engagement_ratio_state, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_ratio_state_recv(internal) IS 'binary input of engagement_ratio_state, checked like the text input';
+COMMENT ON FUNCTION engagement_ratio_state_send(engagement_ratio_state) IS 'binary output of engagement_ratio_state: big-endian integers and float8 values';
 
 CREATE TYPE engagement_mean_state;
 
@@ -54,6 +58,10 @@ CREATE TYPE engagement_mean_state (
 );
 COMMENT ON TYPE engagement_mean_state IS
 	'state of a mean-of-ratios aggregate: count and compensated sum of per-post rates, text form (count,sum,comp)';
+COMMENT ON FUNCTION engagement_mean_state_in(cstring) IS 'text input of engagement_mean_state; malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_mean_state_out(engagement_mean_state) IS 'text output of engagement_mean_state, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_mean_state_recv(internal) IS 'binary input of engagement_mean_state, checked like the text input';
+COMMENT ON FUNCTION engagement_mean_state_send(engagement_mean_state) IS 'binary output of engagement_mean_state: big-endian integers and float8 values';
 
 CREATE TYPE engagement_index_state;
 
@@ -77,6 +85,10 @@ CREATE TYPE engagement_index_state (
 );
 COMMENT ON TYPE engagement_index_state IS
 	'state of engagement_index: a count and compensated sum per indicator (work, management, events), text form of nine numbers';
+COMMENT ON FUNCTION engagement_index_state_in(cstring) IS 'text input of engagement_index_state; malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_index_state_out(engagement_index_state) IS 'text output of engagement_index_state, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_index_state_recv(internal) IS 'binary input of engagement_index_state, checked like the text input';
+COMMENT ON FUNCTION engagement_index_state_send(engagement_index_state) IS 'binary output of engagement_index_state: big-endian integers and float8 values';
 
 --------------------------------------------------------------------------
 -- SMM: scalar functions (one row, numbers already known)

@@ -149,4 +149,42 @@ agg_state_for_update(FunctionCallInfo fcinfo, Size size)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
 	} while (0)
 
+/*
+ * Text and binary forms of the states (state.c).  Text forms are
+ * parenthesised lists of decimal integers and shortest round-trip doubles.
+ */
+
+/*
+ * Bound on the sums a state may hold, well below the 2^127 / 100 at which
+ * percent_of would overflow: a group needs 2^54 rows to pass it from
+ * transition functions alone, so only input and combine check it.
+ */
+#define STATE_SUM_LIMIT (((int128) 1) << 120)
+
+typedef struct StateParser
+{
+	const char *input;
+	const char *pos;
+	const char *type_name;
+} StateParser;
+
+struct StringInfoData;
+
+extern void report_bad_state_text(StateParser *parser) pg_attribute_noreturn();
+extern void report_bad_state(const char *type_name, const char *why) pg_attribute_noreturn();
+extern void expect_char(StateParser *parser, char c);
+extern void expect_end(StateParser *parser);
+extern int128 parse_count(StateParser *parser);
+extern double parse_double(StateParser *parser);
+extern void parse_mean(StateParser *parser, MeanState *state);
+extern void append_count(struct StringInfoData *buf, int128 value);
+extern void append_double(struct StringInfoData *buf, double value);
+extern void append_mean(struct StringInfoData *buf, const MeanState *state);
+extern void send_int128(struct StringInfoData *buf, int128 value);
+extern int128 recv_int128(struct StringInfoData *buf);
+extern void send_mean(struct StringInfoData *buf, const MeanState *state);
+extern void recv_mean(struct StringInfoData *buf, MeanState *state, const char *type_name);
+extern void check_mean_state(const MeanState *state, const char *type_name);
+extern int128 checked_sum(int128 a, int128 b);
+
 #endif							/* ENGAGEMENT_H */

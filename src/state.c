@@ -19,21 +19,7 @@
 #include "parser/scansup.h"
 #include "utils/builtins.h"
 
-/*
- * Bound on the sums a state may hold, well below the 2^127 / 100 at which
- * percent_of would overflow: a group needs 2^54 rows to pass it from
- * transition functions alone, so only input and combine check it.
- */
-#define STATE_SUM_LIMIT (((int128) 1) << 120)
-
-typedef struct StateParser
-{
-	const char *input;
-	const char *pos;
-	const char *type_name;
-} StateParser;
-
-static void
+void
 report_bad_state_text(StateParser *parser)
 {
 	ereport(ERROR,
@@ -42,7 +28,7 @@ report_bad_state_text(StateParser *parser)
 					parser->type_name, parser->input)));
 }
 
-static void
+void
 report_bad_state(const char *type_name, const char *why)
 {
 	ereport(ERROR,
@@ -51,7 +37,7 @@ report_bad_state(const char *type_name, const char *why)
 			 errdetail_internal("%s", why)));
 }
 
-static void
+void
 expect_char(StateParser *parser, char c)
 {
 	while (scanner_isspace(*parser->pos))
@@ -62,7 +48,7 @@ expect_char(StateParser *parser, char c)
 }
 
 /* a non-negative decimal integer no larger than STATE_SUM_LIMIT */
-static int128
+int128
 parse_count(StateParser *parser)
 {
 	int128		value = 0;
@@ -84,7 +70,7 @@ parse_count(StateParser *parser)
 }
 
 /* a finite double in plain decimal or exponent notation */
-static double
+double
 parse_double(StateParser *parser)
 {
 	char		token[64];
@@ -107,7 +93,7 @@ parse_double(StateParser *parser)
 	return value;
 }
 
-static void
+void
 expect_end(StateParser *parser)
 {
 	expect_char(parser, ')');
@@ -117,7 +103,7 @@ expect_end(StateParser *parser)
 		report_bad_state_text(parser);
 }
 
-static void
+void
 append_count(StringInfo buf, int128 value)
 {
 	char		digits[40];
@@ -133,7 +119,7 @@ append_count(StringInfo buf, int128 value)
 		appendStringInfoChar(buf, digits[--n]);
 }
 
-static void
+void
 append_double(StringInfo buf, double value)
 {
 	char		text[DOUBLE_SHORTEST_DECIMAL_LEN];
@@ -142,7 +128,7 @@ append_double(StringInfo buf, double value)
 	appendStringInfoString(buf, text);
 }
 
-static int128
+int128
 checked_sum(int128 a, int128 b)
 {
 	int128		sum;
@@ -154,14 +140,14 @@ checked_sum(int128 a, int128 b)
 	return sum;
 }
 
-static void
+void
 send_int128(StringInfo buf, int128 value)
 {
 	pq_sendint64(buf, (int64) (value >> 64));
 	pq_sendint64(buf, (int64) (uint64) value);
 }
 
-static int128
+int128
 recv_int128(StringInfo buf)
 {
 	int64		high = pq_getmsgint64(buf);
@@ -269,7 +255,7 @@ ratio_percent_finalfn(PG_FUNCTION_ARGS)
 
 /* engagement_mean_state, and three of them in engagement_index_state */
 
-static void
+void
 check_mean_state(const MeanState *state, const char *type_name)
 {
 	if (state->count < 0)
@@ -280,7 +266,7 @@ check_mean_state(const MeanState *state, const char *type_name)
 		report_bad_state(type_name, "A sum of no values must be 0.");
 }
 
-static void
+void
 parse_mean(StateParser *parser, MeanState *state)
 {
 	int128		count = parse_count(parser);
@@ -295,7 +281,7 @@ parse_mean(StateParser *parser, MeanState *state)
 	check_mean_state(state, parser->type_name);
 }
 
-static void
+void
 append_mean(StringInfo buf, const MeanState *state)
 {
 	append_count(buf, state->count);
@@ -305,7 +291,7 @@ append_mean(StringInfo buf, const MeanState *state)
 	append_double(buf, state->comp);
 }
 
-static void
+void
 recv_mean(StringInfo buf, MeanState *state, const char *type_name)
 {
 	state->count = pq_getmsgint64(buf);
@@ -316,7 +302,7 @@ recv_mean(StringInfo buf, MeanState *state, const char *type_name)
 	check_mean_state(state, type_name);
 }
 
-static void
+void
 send_mean(StringInfo buf, const MeanState *state)
 {
 	pq_sendint64(buf, state->count);

@@ -3,8 +3,11 @@
 #   bash test/run.sh
 # As root it first installs what is missing (apt-get) and the extension
 # itself; the cluster runs as the postgres user and is stopped on exit.
-# The last line is "N passed, M failed"; the exit status is 0 only when
-# nothing failed.
+# It runs the pg_regress suite (sql/, expected/), the examples, the
+# engagement_stats fuzz test (test/fuzz/) and the TAP tests (test/t/).  Each
+# pg_regress file, the examples, the fuzz run and each TAP script count as
+# one test; the last line is
+# "N passed, M failed", and the exit status is 0 only when nothing failed.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +44,57 @@ if [ -f "$work/regress/regression.diffs" ]; then
 	log "differences are in $top/regression.diffs, outputs in $top/results/"
 fi
 [ "$passed" -gt 0 ] || failed=$((failed + 1))
+
+# Examples: the demo's data and report and examples/*.sql run without error
+log "running the examples"
+cp "$top"/examples/*.sql "$work/"
+chmod a+r "$work"/*.sql
+if as_cluster_user "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres \
+	-c "CREATE DATABASE engagement_examples" -c "\\c engagement_examples" \
+	-c "CREATE EXTENSION engagement" -f "$work/demo-data.sql" -f "$work/demo-report.sql" \
+	-f "$work/rollup.sql" >"$work/examples.out" 2>&1; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	tail -20 "$work/examples.out"
+	log "examples FAILED"
+fi
+
+# Fuzz: mutated and random input for engagement_stats, through libpq
+log "fuzzing engagement_stats input and receive (${FUZZ_ITERATIONS:-100000} of each)"
+gcc -O2 -Wall -o "$work/fuzz_stats" "$top/test/fuzz/fuzz_stats.c" \
+	-I"$("$PG_BIN/pg_config" --includedir)" -L"$("$PG_BIN/pg_config" --libdir)" -lpq
+as_cluster_user "$PG_BIN/psql" -X -q -d postgres -c "CREATE DATABASE engagement_fuzz" \
+	-c "\\c engagement_fuzz" -c "CREATE EXTENSION engagement"
+if as_cluster_user env PGDATABASE=engagement_fuzz "$work/fuzz_stats" \
+	"${FUZZ_ITERATIONS:-100000}" "${FUZZ_SEED:-20261127}"; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	log "fuzz FAILED"
+fi
+
+# TAP tests: several clusters each, run by PostgreSQL::Test::Cluster
+log "running TAP tests"
+mkdir -p "$work/tap"
+cp -r "$top/test/t" "$work/tap/"
+chown -R "$(cluster_user)" "$work/tap"
+pgxs=$("$PG_BIN/pg_config" --pgxs)
+pgxs_dir=$(dirname "$(dirname "$pgxs")")	# .../pgxs/src
+set +e
+(cd "$work/tap" && as_cluster_user env -u PGHOST -u PGPORT -u PGUSER \
+	TESTDIR="$work/tap" PATH="$PG_BIN:$PATH" PG_REGRESS="$pgxs_dir/test/regress/pg_regress" \
+	prove -I "$pgxs_dir/test/perl" ${PROVE_FLAGS:-} t/*.pl) 2>&1 | tee "$work/tap.out"
+set -e
+tap_passed=$(grep -cE '^t/.*\.pl \.+ ok' "$work/tap.out" || true)
+tap_failed=$(( $(ls "$top"/test/t/*.pl | wc -l) - tap_passed ))
+if [ "$tap_failed" -gt 0 ] && [ -d "$work/tap/tmp_check/log" ]; then
+	rm -rf "$top/tmp_check"
+	cp -r "$work/tap/tmp_check" "$top/tmp_check" 2>/dev/null || true
+	log "TAP logs are in $top/tmp_check/log"
+fi
+passed=$((passed + tap_passed))
+failed=$((failed + tap_failed))
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

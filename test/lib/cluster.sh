@@ -6,7 +6,7 @@
 PG_BIN=/usr/lib/postgresql/15/bin
 
 # Debian packages the build, the tests and the demo need.
-ENGAGEMENT_PACKAGES="postgresql-15 postgresql-server-dev-15 make gcc libipc-run-perl"
+ENGAGEMENT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpq-dev make gcc libipc-run-perl"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
