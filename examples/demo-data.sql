@@ -1,26 +1,14 @@
 -- Sample data for the demo: three accounts over 90 days of posts, their
 -- daily follower counts, and an employee survey.  Deterministic (setseed).
+-- Loads the source tables of examples/reporting.sql.
 SELECT setseed(0.2026);
 
-CREATE TABLE accounts (
-    account_id      int PRIMARY KEY,
-    name            text NOT NULL,
-    followers_start bigint NOT NULL
-);
 INSERT INTO accounts VALUES
     (1, 'Northwind Coffee',    12000),
     (2, 'Peak Fitness Club',   45000),
     (3, 'Paper Lantern Books',  3100);
 
--- one row per account and day: followers at the start of the day, new and lost
-CREATE TABLE account_daily (
-    account_id     int REFERENCES accounts,
-    day            date,
-    followers      bigint,
-    new_followers  bigint,
-    lost_followers bigint,
-    PRIMARY KEY (account_id, day)
-);
+-- followers at the start of each day, new and lost during the day
 INSERT INTO account_daily
 SELECT account_id, day,
        followers_start + coalesce(sum(new_followers - lost_followers)
@@ -34,20 +22,9 @@ FROM (
     FROM accounts a, generate_series(date '2026-08-01', date '2026-10-29', interval '1 day') d
 ) g;
 
--- one row per post; followers at publication.  Reach is skewed with rare
+-- 1 to 3 posts a day; followers at publication.  Reach is skewed with rare
 -- viral posts; a few posts have no reach (deleted stories) and a few have
 -- likes not yet collected (NULL).
-CREATE TABLE posts (
-    post_id      serial PRIMARY KEY,
-    account_id   int REFERENCES accounts,
-    published_at timestamptz,
-    likes        int,
-    comments     int,
-    shares       int,
-    views        bigint,
-    reach        bigint,
-    followers    bigint
-);
 INSERT INTO posts (account_id, published_at, likes, comments, shares, views, reach, followers)
 SELECT account_id, published_at,
        CASE WHEN missing THEN NULL ELSE likes END,
@@ -75,36 +52,34 @@ FROM (
     ) q
 ) r;
 
--- employee survey: headcount per department, one row per respondent with
--- twelve yes/no answers (NULL: unanswered) and the three indicator scores
-CREATE TABLE departments (
-    department text PRIMARY KEY,
-    headcount  int NOT NULL,
-    mood       float8 NOT NULL       -- how likely a yes is, for the sample only
-);
-INSERT INTO departments VALUES
+-- employee survey: 400 employees in five departments; most answer the Q12
+-- survey (a few questions unanswered), and each has indicator scores
+CREATE TEMP TABLE department_mood (department text, headcount int, mood float8);
+INSERT INTO department_mood VALUES
     ('Engineering', 120, 0.80),
     ('Sales',        90, 0.68),
     ('Support',      80, 0.45),
     ('Operations',   60, 0.60),
     ('Marketing',    50, 0.74);
+INSERT INTO departments SELECT department, headcount FROM department_mood;
 
-CREATE TABLE survey_responses (
-    respondent_id serial PRIMARY KEY,
-    department    text REFERENCES departments,
-    answers       boolean[] NOT NULL,
-    work          float8,     -- work process, 0–40
-    management    float8,     -- optimisation and management, 0–30
-    events        float8      -- corporate events, 0–30
-);
-INSERT INTO survey_responses (department, answers, work, management, events)
-SELECT department,
+CREATE TEMP TABLE employees AS
+SELECT row_number() OVER (ORDER BY department, e)::int AS employee_id, department, mood,
+       random() < 0.55 + 0.4 * mood AS responds
+FROM department_mood, generate_series(1, headcount) e;
+
+INSERT INTO survey_answers (respondent_id, department, answers)
+SELECT employee_id, department,
        ARRAY(SELECT CASE WHEN random() < 0.03 THEN NULL ELSE random() < mood END
-             FROM generate_series(1, 12) WHERE e > 0),
+             FROM generate_series(1, 12) WHERE employee_id > 0)
+FROM employees WHERE responds;
+
+INSERT INTO indicator_scores (employee_id, department, work, management, events)
+SELECT employee_id, department,
        CASE WHEN random() < 0.02 THEN NULL ELSE round((40 * mood * (0.6 + 0.5 * random()))::numeric, 1) END,
        CASE WHEN random() < 0.02 THEN NULL ELSE round((30 * mood * (0.4 + 0.5 * random()))::numeric, 1) END,
        CASE WHEN random() < 0.05 THEN NULL ELSE round((30 * (0.2 + 0.5 * random()))::numeric, 1) END
-FROM departments, generate_series(1, headcount) e
-WHERE random() < 0.55 + 0.4 * mood + 0 * e;
+FROM employees;
 
 ANALYZE;
+REFRESH MATERIALIZED VIEW reporting.account_day_summary;

@@ -51,7 +51,8 @@ cp "$top"/examples/*.sql "$work/"
 chmod a+r "$work"/*.sql
 if as_cluster_user "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres \
 	-c "CREATE DATABASE engagement_examples" -c "\\c engagement_examples" \
-	-c "CREATE EXTENSION engagement" -f "$work/demo-data.sql" -f "$work/demo-report.sql" \
+	-c "CREATE EXTENSION engagement" -f "$work/reporting.sql" -f "$work/demo-data.sql" \
+	-f "$work/demo-report.sql" \
 	-f "$work/rollup.sql" >"$work/examples.out" 2>&1; then
 	passed=$((passed + 1))
 else
@@ -77,7 +78,7 @@ fi
 # TAP tests: several clusters each, run by PostgreSQL::Test::Cluster
 log "running TAP tests"
 mkdir -p "$work/tap"
-cp -r "$top/test/t" "$work/tap/"
+cp -r "$top/test/t" "$top/examples" "$work/tap/"
 chown -R "$(cluster_user)" "$work/tap"
 pgxs=$("$PG_BIN/pg_config" --pgxs)
 pgxs_dir=$(dirname "$(dirname "$pgxs")")	# .../pgxs/src

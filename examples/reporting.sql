@@ -1,0 +1,200 @@
+-- A reporting schema over your own tables: the source tables the views
+-- expect, and the views that reports and Grafana panels read.
+--
+--   psql -d analytics -c 'CREATE EXTENSION engagement' -f examples/reporting.sql
+--
+-- Load your data into the source tables (examples/demo-data.sql loads
+-- sample data), then refresh the daily summaries, and again whenever new
+-- posts arrive:
+--
+--   REFRESH MATERIALIZED VIEW CONCURRENTLY reporting.account_day_summary;
+--
+-- Readers get SELECT on the views only, through the role reporting_reader;
+-- Grafana's documentation advises a data-source user with no more than
+-- that:
+--
+--   CREATE ROLE grafana LOGIN PASSWORD '…' IN ROLE reporting_reader;
+
+--------------------------------------------------------------------------
+-- Source schema
+--------------------------------------------------------------------------
+
+-- the social-media accounts being reported on
+CREATE TABLE accounts (
+    account_id      int PRIMARY KEY,
+    name            text NOT NULL,
+    followers_start bigint NOT NULL         -- followers on the first day of data
+);
+
+-- one row per account and day: the audience at the start of the day and
+-- how it changed during the day
+CREATE TABLE account_daily (
+    account_id     int REFERENCES accounts,
+    day            date,
+    followers      bigint NOT NULL,
+    new_followers  bigint NOT NULL,
+    lost_followers bigint NOT NULL,
+    PRIMARY KEY (account_id, day)
+);
+
+-- one row per post; counts may be NULL while not yet collected, followers
+-- is the audience on the day of publication
+CREATE TABLE posts (
+    post_id      bigserial PRIMARY KEY,
+    account_id   int REFERENCES accounts,
+    published_at timestamptz NOT NULL,
+    likes        int,
+    comments     int,
+    shares       int,
+    views        bigint,
+    reach        bigint,
+    followers    bigint
+);
+CREATE INDEX posts_published_at ON posts (published_at);
+
+-- employee survey: departments with their headcount
+CREATE TABLE departments (
+    department text PRIMARY KEY,
+    headcount  int NOT NULL
+);
+
+-- Q12 answers: one row per respondent, the twelve statements in order,
+-- true = yes, NULL = not answered
+CREATE TABLE survey_answers (
+    respondent_id int PRIMARY KEY,
+    department    text NOT NULL REFERENCES departments,
+    answers       boolean[] NOT NULL CHECK (cardinality(answers) = 12)
+);
+
+-- three-indicator scores per employee: work process (0–40), optimisation
+-- and management (0–30), corporate events (0–30); NULL = no score
+CREATE TABLE indicator_scores (
+    employee_id int PRIMARY KEY,
+    department  text NOT NULL REFERENCES departments,
+    work        float8,
+    management  float8,
+    events      float8
+);
+
+--------------------------------------------------------------------------
+-- Reporting schema
+--------------------------------------------------------------------------
+
+CREATE SCHEMA reporting;
+
+CREATE VIEW reporting.accounts AS
+    SELECT account_id, name FROM accounts;
+COMMENT ON VIEW reporting.accounts IS 'accounts, for pickers such as a Grafana variable';
+
+-- one summary per account and day (UTC); every SMM metric of any period is
+-- read from rollup() of these rows, without going back to the posts
+CREATE MATERIALIZED VIEW reporting.account_day_summary AS
+    SELECT p.account_id, a.name AS account,
+           (p.published_at AT TIME ZONE 'UTC')::date AS day,
+           (p.published_at AT TIME ZONE 'UTC')::date::timestamp AT TIME ZONE 'UTC' AS day_start,
+           engagement_agg(p.likes, p.comments, p.shares, p.reach, p.views, p.followers) AS stats
+    FROM posts p JOIN accounts a USING (account_id)
+    GROUP BY 1, 2, 3, 4;
+CREATE UNIQUE INDEX account_day_summary_key ON reporting.account_day_summary (account_id, day);
+COMMENT ON MATERIALIZED VIEW reporting.account_day_summary IS
+    'engagement_stats per account and UTC day; refresh after loading posts';
+
+CREATE VIEW reporting.daily_metrics AS
+    SELECT d.account_id, a.name AS account, d.day,
+           d.day::timestamp AT TIME ZONE 'UTC' AS day_start,
+           d.followers, d.new_followers, d.lost_followers,
+           follower_growth(d.new_followers, d.lost_followers, d.followers) AS net_follower_growth,
+           coalesce(post_count(s.stats), 0) AS posts,
+           engagement_volume(s.stats) AS engagements,
+           er_reach(s.stats) AS er_reach,
+           er_post(s.stats) AS er_post,
+           er_day(s.stats) AS er_day,
+           er_view(s.stats) AS er_view,
+           love_rate(s.stats) AS love_rate,
+           talk_rate(s.stats) AS talk_rate,
+           amplification_rate(s.stats) AS amplification_rate
+    FROM account_daily d
+    JOIN accounts a USING (account_id)
+    LEFT JOIN reporting.account_day_summary s USING (account_id, day);
+COMMENT ON VIEW reporting.daily_metrics IS
+    'per account and day: audience, net follower growth and every engagement rate, in percent';
+
+-- weeks and months: summaries merged with rollup; ER day is the average
+-- over the days of the period with posts; growth is relative to the
+-- audience at the start of the period
+CREATE VIEW reporting.weekly_metrics AS
+    SELECT account_id, account, week,
+           week::timestamp AT TIME ZONE 'UTC' AS week_start,
+           post_count(s) AS posts, engagement_volume(s) AS engagements,
+           er_reach(s) AS er_reach, er_post(s) AS er_post, avg_er_day AS er_day,
+           er_view(s) AS er_view, love_rate(s) AS love_rate, talk_rate(s) AS talk_rate,
+           amplification_rate(s) AS amplification_rate
+    FROM (SELECT account_id, account, date_trunc('week', day)::date AS week,
+                 rollup(stats) AS s, avg(er_day(stats)) AS avg_er_day
+          FROM reporting.account_day_summary
+          GROUP BY 1, 2, 3) w;
+COMMENT ON VIEW reporting.weekly_metrics IS
+    'per account and ISO week, from the daily summaries: every engagement rate, in percent';
+
+CREATE VIEW reporting.monthly_metrics AS
+    SELECT account_id, account, month,
+           month::timestamp AT TIME ZONE 'UTC' AS month_start,
+           post_count(s) AS posts, engagement_volume(s) AS engagements,
+           er_reach(s) AS er_reach, er_post(s) AS er_post, avg_er_day AS er_day,
+           er_view(s) AS er_view, love_rate(s) AS love_rate, talk_rate(s) AS talk_rate,
+           amplification_rate(s) AS amplification_rate
+    FROM (SELECT account_id, account, date_trunc('month', day)::date AS month,
+                 rollup(stats) AS s, avg(er_day(stats)) AS avg_er_day
+          FROM reporting.account_day_summary
+          GROUP BY 1, 2, 3) m;
+COMMENT ON VIEW reporting.monthly_metrics IS
+    'per account and month, from the daily summaries: every engagement rate, in percent';
+
+CREATE VIEW reporting.top_posts AS
+    SELECT p.post_id, p.account_id, a.name AS account, p.published_at,
+           p.reach, p.views, p.likes, p.comments, p.shares,
+           er_reach(engagement_volume(p.likes, p.comments, p.shares), p.reach) AS er_reach,
+           er_post(engagement_volume(p.likes, p.comments, p.shares), p.followers) AS er_post,
+           rank() OVER (PARTITION BY p.account_id ORDER BY p.reach DESC NULLS LAST) AS rank_in_account
+    FROM posts p JOIN accounts a USING (account_id);
+COMMENT ON VIEW reporting.top_posts IS
+    'every post with its ER by reach and ER post; order by reach for the top posts';
+
+CREATE VIEW reporting.survey_by_department AS
+    SELECT d.department, d.headcount,
+           count(s.respondent_id) AS respondents,
+           participation_rate(count(s.respondent_id), d.headcount) AS participation,
+           participation_rate(count(s.respondent_id), d.headcount) >= 50 AS valid,
+           q12_index(s.answers) AS q12_index,
+           q12_level(q12_index(s.answers)) AS q12_level
+    FROM departments d LEFT JOIN survey_answers s USING (department)
+    GROUP BY d.department, d.headcount;
+COMMENT ON VIEW reporting.survey_by_department IS
+    'Q12 survey per department: participation (valid from 50 %), Q12 index in percent and its level';
+
+CREATE VIEW reporting.company_engagement AS
+    SELECT q.respondents, h.headcount,
+           participation_rate(q.respondents, h.headcount) AS participation,
+           q.q12_index, q12_level(q.q12_index) AS q12_level,
+           i.work, i.management, i.events, i.engagement_index,
+           engagement_level(i.engagement_index) AS engagement_level
+    FROM (SELECT count(*) AS respondents, q12_index(answers) AS q12_index FROM survey_answers) q,
+         (SELECT sum(headcount)::bigint AS headcount FROM departments) h,
+         (SELECT avg(work) AS work, avg(management) AS management, avg(events) AS events,
+                 engagement_index(work, management, events) AS engagement_index
+          FROM indicator_scores) i;
+COMMENT ON VIEW reporting.company_engagement IS
+    'the whole company: survey participation, Q12 index and level, three-component engagement index and level';
+
+--------------------------------------------------------------------------
+-- Read-only access
+--------------------------------------------------------------------------
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reporting_reader') THEN
+        CREATE ROLE reporting_reader NOLOGIN;
+    END IF;
+END $$;
+GRANT USAGE ON SCHEMA reporting TO reporting_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO reporting_reader;
