@@ -72,10 +72,10 @@ SELECT bool_and(r::text::engagement_ratio_state::text = r::text) AS ratio_text,
        bool_and(i::text::engagement_index_state::text = i::text) AS index_text
 FROM stored_states;
 
--- binary send/receive round-trips: COPY BINARY out and back in
+-- binary send/receive round-trips: COPY BINARY out (by psql) and back in (by the server)
 \getenv abs_builddir PG_ABS_BUILDDIR
 \set state_file :abs_builddir '/results/stored_states.bin'
-COPY stored_states TO :'state_file' (FORMAT binary);
+COPY stored_states TO STDOUT (FORMAT binary) \g :state_file
 CREATE TABLE reread_states (LIKE stored_states);
 COPY reread_states FROM :'state_file' (FORMAT binary);
 SELECT count(*) AS rows,

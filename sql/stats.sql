@@ -142,10 +142,10 @@ FROM (VALUES ('(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'),
              ('(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0) x'),
              ('garbage'), ('')) v(input);
 
--- binary send/receive round-trips: COPY BINARY out and back in
+-- binary send/receive round-trips: COPY BINARY out (by psql) and back in (by the server)
 \getenv abs_builddir PG_ABS_BUILDDIR
 \set stats_file :abs_builddir '/results/stats_daily.bin'
-COPY stats_daily TO :'stats_file' (FORMAT binary);
+COPY stats_daily TO STDOUT (FORMAT binary) \g :stats_file
 CREATE TABLE stats_reread (LIKE stats_daily);
 COPY stats_reread FROM :'stats_file' (FORMAT binary);
 SELECT count(*) AS summaries, bool_and(a.s = b.s) AS binary_round_trip

@@ -154,7 +154,7 @@ check_stats(const EngagementStats *stats)
 	if (stats->posts < 0 || stats->volume_posts < 0 || stats->volume < 0 ||
 		stats->volume > STATE_SUM_LIMIT)
 		report_bad_state(STATS_TYPE, "Counts and sums must be between 0 and 2^120.");
-	for (int i = 0; i < lengthof(ratios); i++)
+	for (size_t i = 0; i < lengthof(ratios); i++)
 		if (ratios[i]->num < 0 || ratios[i]->den < 0 ||
 			ratios[i]->num > STATE_SUM_LIMIT || ratios[i]->den > STATE_SUM_LIMIT)
 			report_bad_state(STATS_TYPE, "Counts and sums must be between 0 and 2^120.");
@@ -189,14 +189,14 @@ engagement_stats_in(PG_FUNCTION_ARGS)
 	stats->volume_posts = parse_int64_count(&parser);
 	expect_char(&parser, ',');
 	stats->volume = parse_count(&parser);
-	for (int i = 0; i < lengthof(ratios); i++)
+	for (size_t i = 0; i < lengthof(ratios); i++)
 	{
 		expect_char(&parser, ',');
 		ratios[i]->num = parse_count(&parser);
 		expect_char(&parser, ',');
 		ratios[i]->den = parse_count(&parser);
 	}
-	for (int i = 0; i < lengthof(means); i++)
+	for (size_t i = 0; i < lengthof(means); i++)
 	{
 		expect_char(&parser, ',');
 		parse_mean(&parser, means[i]);
@@ -222,14 +222,14 @@ engagement_stats_out(PG_FUNCTION_ARGS)
 	append_count(&buf, stats->volume_posts);
 	appendStringInfoChar(&buf, ',');
 	append_count(&buf, stats->volume);
-	for (int i = 0; i < lengthof(ratios); i++)
+	for (size_t i = 0; i < lengthof(ratios); i++)
 	{
 		appendStringInfoChar(&buf, ',');
 		append_count(&buf, ratios[i]->num);
 		appendStringInfoChar(&buf, ',');
 		append_count(&buf, ratios[i]->den);
 	}
-	for (int i = 0; i < lengthof(means); i++)
+	for (size_t i = 0; i < lengthof(means); i++)
 	{
 		appendStringInfoChar(&buf, ',');
 		append_mean(&buf, means[i]);
@@ -250,12 +250,12 @@ engagement_stats_recv(PG_FUNCTION_ARGS)
 	stats->posts = pq_getmsgint64(buf);
 	stats->volume_posts = pq_getmsgint64(buf);
 	stats->volume = recv_int128(buf);
-	for (int i = 0; i < lengthof(ratios); i++)
+	for (size_t i = 0; i < lengthof(ratios); i++)
 	{
 		ratios[i]->num = recv_int128(buf);
 		ratios[i]->den = recv_int128(buf);
 	}
-	for (int i = 0; i < lengthof(means); i++)
+	for (size_t i = 0; i < lengthof(means); i++)
 		recv_mean(buf, means[i], STATS_TYPE);
 	check_stats(stats);
 	PG_RETURN_POINTER(stats);
@@ -274,12 +274,12 @@ engagement_stats_send(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, stats->posts);
 	pq_sendint64(&buf, stats->volume_posts);
 	send_int128(&buf, stats->volume);
-	for (int i = 0; i < lengthof(ratios); i++)
+	for (size_t i = 0; i < lengthof(ratios); i++)
 	{
 		send_int128(&buf, ratios[i]->num);
 		send_int128(&buf, ratios[i]->den);
 	}
-	for (int i = 0; i < lengthof(means); i++)
+	for (size_t i = 0; i < lengthof(means); i++)
 		send_mean(&buf, means[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

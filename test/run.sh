@@ -4,10 +4,12 @@
 # As root it first installs what is missing (apt-get) and the extension
 # itself; the cluster runs as the postgres user and is stopped on exit.
 # It runs the pg_regress suite (sql/, expected/), the examples, the
-# engagement_stats fuzz test (test/fuzz/) and the TAP tests (test/t/).  Each
-# pg_regress file, the examples, the fuzz run and each TAP script count as
-# one test; the last line is
-# "N passed, M failed", and the exit status is 0 only when nothing failed.
+# engagement_stats fuzz test (test/fuzz/), the TAP tests (test/t/), the
+# release metadata check (test/packaging.pl) and the Debian package test
+# (test/package.sh).  Each pg_regress file, the examples, the fuzz run, each
+# TAP script and each of the last two count as one test; the last line is
+# "N passed, M failed" (", K skipped" when some could not run), and the exit
+# status is 0 only when nothing failed.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,20 +21,10 @@ build_and_install "$top"
 work=$(mktemp -d /tmp/engagement-test.XXXXXX)
 trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
 
-# The tests read their inputs from a copy the cluster user can always read.
-mkdir -p "$work/regress"
-cp -r "$top/sql" "$top/expected" "$work/regress/"
-chown -R "$(cluster_user)" "$work/regress"
-
 cluster_start "$work"
 
-tests=$(sed -n 's/^REGRESS = //p' "$top/Makefile")
-log "running pg_regress: $tests"
 set +e
-as_cluster_user "$PG_BIN/../lib/pgxs/src/test/regress/pg_regress" \
-	--bindir="$PG_BIN" --inputdir="$work/regress" --outputdir="$work/regress" \
-	--host="$PGHOST" --port="$PGPORT" --user=postgres \
-	--dbname=engagement_regression $tests | tee "$work/regress.out"
+run_regression "$top" "$work"
 set -e
 
 passed=$(grep -cE '\.\.\. ok' "$work/regress.out" || true)
@@ -85,10 +77,10 @@ pgxs_dir=$(dirname "$(dirname "$pgxs")")	# .../pgxs/src
 set +e
 (cd "$work/tap" && as_cluster_user env -u PGHOST -u PGPORT -u PGUSER \
 	TESTDIR="$work/tap" PATH="$PG_BIN:$PATH" PG_REGRESS="$pgxs_dir/test/regress/pg_regress" \
-	prove -I "$pgxs_dir/test/perl" ${PROVE_FLAGS:-} t/*.pl) 2>&1 | tee "$work/tap.out"
+	prove -I "$pgxs_dir/test/perl" ${PROVE_FLAGS:-} ${TAP_TESTS:-t/*.pl}) 2>&1 | tee "$work/tap.out"
 set -e
 tap_passed=$(grep -cE '^t/.*\.pl \.+ ok' "$work/tap.out" || true)
-tap_failed=$(( $(ls "$top"/test/t/*.pl | wc -l) - tap_passed ))
+tap_failed=$(( $(cd "$work/tap" && ls ${TAP_TESTS:-t/*.pl} | wc -l) - tap_passed ))
 if [ "$tap_failed" -gt 0 ] && [ -d "$work/tap/tmp_check/log" ]; then
 	rm -rf "$top/tmp_check"
 	cp -r "$work/tap/tmp_check" "$top/tmp_check" 2>/dev/null || true
@@ -97,5 +89,34 @@ fi
 passed=$((passed + tap_passed))
 failed=$((failed + tap_failed))
 
-echo "$passed passed, $failed failed"
+# Release metadata and the PGXN archive (make dist needs a git checkout)
+skipped=0
+if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
+	log "checking the release metadata and make dist"
+	if (cd "$top" && prove test/packaging.pl); then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+else
+	skipped=$((skipped + 1))
+	log "not a git checkout: make dist not tested"
+fi
+
+# The Debian package: built, installed, used and removed (root only)
+if [ "$(id -u)" -eq 0 ] && [ "${SKIP_PACKAGE:-}" != 1 ]; then
+	log "building and testing the Debian package"
+	if bash "$top/test/package.sh"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+else
+	skipped=$((skipped + 1))
+	log "the Debian package test needs root (or SKIP_PACKAGE=1 was set)"
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
 [ "$failed" -eq 0 ]

@@ -7,12 +7,15 @@ PG_BIN=/usr/lib/postgresql/15/bin
 
 # Debian packages the build, the tests and the demo need.
 ENGAGEMENT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpq-dev make gcc libipc-run-perl"
+# and what test/valgrind.sh needs besides
+VALGRIND_PACKAGES="valgrind"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
+# ensure_packages [PACKAGE...]: the project's packages and any named
 ensure_packages() {
 	local missing="" p
-	for p in $ENGAGEMENT_PACKAGES; do
+	for p in $ENGAGEMENT_PACKAGES "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
 			|| missing="$missing $p"
 	done
@@ -31,10 +34,14 @@ ensure_packages() {
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
+# In CI (CI=true) every warning is an error; the Makefile itself stays
+# lenient, since users build with other compilers.
 build_and_install() {
-	local src=$1
-	log "building and installing the extension"
-	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" >/dev/null
+	local src=$1 copt=""
+	[ "${CI:-}" = true ] && copt="-Wall -Wextra -Werror -Wno-unused-parameter"
+	log "building and installing the extension${copt:+ ($copt)}"
+	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" clean >/dev/null
+	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" COPT="$copt" >/dev/null
 	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
 }
 
@@ -61,6 +68,18 @@ cluster_start() {
 		--no-instructions >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log" >&2; return 1; }
 	export PGHOST=$dir PGPORT=${ENGAGEMENT_PORT:-54329} PGUSER=postgres
+	if [ -n "${SERVER_WRAPPER:-}" ]; then
+		# e.g. valgrind: pg_ctl cannot start the server through a wrapper
+		as_cluster_user sh -c "exec $SERVER_WRAPPER $PG_BIN/postgres -D '$dir/data' -k '$dir' \
+			-p $PGPORT -c listen_addresses='' $* >'$dir/server.log' 2>&1 &"
+		local i
+		for i in $(seq 1 600); do
+			"$PG_BIN/pg_isready" -q -h "$dir" -p "$PGPORT" && return 0
+			sleep 1
+		done
+		cat "$dir/server.log" >&2
+		return 1
+	fi
 	as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 		-o "-k $dir -p $PGPORT -c listen_addresses='' $*" start >/dev/null ||
 		{ cat "$dir/server.log" >&2; return 1; }
@@ -69,6 +88,22 @@ cluster_start() {
 cluster_stop() {
 	local dir=$1
 	[ -f "$dir/data/postmaster.pid" ] &&
-		as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+		as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 600 stop >/dev/null 2>&1
 	return 0
+}
+
+# run_regression SRC WORK: the pg_regress suite of SRC against the running
+# cluster, from a copy of its inputs in WORK/regress; output in
+# WORK/regress.out, returns pg_regress's status
+run_regression() {
+	local src=$1 dir=$2 tests
+	mkdir -p "$dir/regress"
+	cp -r "$src/sql" "$src/expected" "$dir/regress/"
+	chown -R "$(cluster_user)" "$dir/regress"
+	tests=$(sed -n 's/^REGRESS = //p' "$src/Makefile")
+	log "running pg_regress: $tests"
+	as_cluster_user "$PG_BIN/../lib/pgxs/src/test/regress/pg_regress" \
+		--bindir="$PG_BIN" --inputdir="$dir/regress" --outputdir="$dir/regress" \
+		--host="$PGHOST" --port="$PGPORT" --user=postgres \
+		--dbname=engagement_regression $tests | tee "$dir/regress.out"
 }
