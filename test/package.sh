@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the Debian package and tests it on this machine:
+#   bash test/package.sh
+# As root: installs the build dependencies (apt-get build-dep), builds
+# postgresql-15-engagement with dpkg-buildpackage from a copy of the tree,
+# installs the .deb, creates the extension in a throwaway cluster and runs a
+# query, then removes the package again (and puts back a source install if
+# there was one).  The .deb is left in ./build/.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/test/lib/cluster.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	log "run as root: it installs and removes a package"
+	exit 1
+fi
+ensure_packages dpkg-dev
+export DEBIAN_FRONTEND=noninteractive
+
+work=$(mktemp -d /tmp/engagement-package.XXXXXX)
+chmod 755 "$work"	# the build-time tests run a server that reads the staged files
+trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
+
+version=$(dpkg-parsechangelog -l "$top/debian/changelog" -S Version)
+src="$work/engagement-$version"
+mkdir -p "$src"
+(cd "$top" && git ls-files -co --exclude-standard | grep -v '^build/' | tar -cf - -T -) | tar -xf - -C "$src"
+
+log "installing build dependencies"
+apt-get build-dep -y -qq "$src" >/dev/null
+
+log "building postgresql-15-engagement $version"
+mkdir -p "$top/build"
+(cd "$src" && pg_buildext updatecontrol >/dev/null && dpkg-buildpackage -b -us -uc >"$top/build/build.log" 2>&1) ||
+	{ tail -40 "$top/build/build.log"; log "the whole log is $top/build/build.log"; exit 1; }
+deb=$(ls "$work"/postgresql-15-engagement_*.deb)
+cp "$deb" "$top/build/"
+log "built $(basename "$deb")"
+
+had_source_install=false
+[ -f "$("$PG_BIN/pg_config" --sharedir)/extension/engagement.control" ] &&
+	! dpkg -S "$("$PG_BIN/pg_config" --sharedir)/extension/engagement.control" >/dev/null 2>&1 &&
+	had_source_install=true
+
+apt-get install -y -qq "$deb" >/dev/null
+dpkg -L postgresql-15-engagement | grep -E 'engagement(\.so|\.control|--1\.0--1\.1\.sql)$' >&2
+
+ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-54333} cluster_start "$work"
+result=$(as_cluster_user "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -d postgres \
+	-c "CREATE EXTENSION engagement" \
+	-c "SELECT extversion FROM pg_extension WHERE extname = 'engagement'" \
+	-c "SELECT q12_level(q12_index(2743, 297)), er_reach(l, c, s, r)
+	    FROM (VALUES (40, 8, 2, 1000), (20, 4, 1, 500)) v(l, c, s, r)")
+cluster_stop "$work"
+echo "$result" >&2
+
+apt-get remove -y -qq postgresql-15-engagement >/dev/null
+removed=true
+[ -e "$("$PG_BIN/pg_config" --pkglibdir)/engagement.so" ] && removed=false
+if $had_source_install; then
+	make -s -C "$top" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
+fi
+
+expected="$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/engagement.control")
+high|5"
+if [ "$result" = "$expected" ] && $removed; then
+	echo "package: built, installed, used and removed postgresql-15-engagement $version"
+else
+	echo "package: FAILED (query gave '$result', removed: $removed)"
+	exit 1
+fi

@@ -1,0 +1,60 @@
+#!/usr/bin/perl
+# The release metadata agrees with itself and the PGXN archive is complete:
+#   prove test/packaging.pl   (from the top of a git checkout)
+use strict;
+use warnings;
+use JSON::PP;
+use IO::Uncompress::Unzip qw($UnzipError);
+use Test::More;
+
+sub slurp {
+	my ($file) = @_;
+	open(my $fh, '<', $file) or die "$file: $!";
+	local $/;
+	return <$fh>;
+}
+
+my $meta = decode_json(slurp('META.json'));
+my ($control_version) = slurp('engagement.control') =~ /^default_version = '([^']+)'/m;
+# PGXN versions are semantic versions; the extension's are major.minor
+my $semver = $control_version =~ /^\d+\.\d+$/ ? "$control_version.0" : $control_version;
+
+for my $key (qw(name abstract version maintainer license provides meta-spec prereqs resources tags)) {
+	ok(exists $meta->{$key}, "META.json has $key");
+}
+is($meta->{'meta-spec'}{version}, '1.0.0', 'meta-spec 1.0.0');
+is($meta->{name}, 'engagement', 'name');
+like($meta->{version}, qr/^\d+\.\d+\.\d+$/, 'the version is a semantic version');
+is($meta->{version}, $semver, "META.json version $meta->{version} = control file's $control_version");
+is($meta->{provides}{engagement}{version}, $semver, 'provides: the same version');
+ok(-f $meta->{provides}{engagement}{file}, "provides: file $meta->{provides}{engagement}{file} exists");
+ok($meta->{prereqs}{runtime}{requires}{PostgreSQL}, 'prereqs: PostgreSQL');
+ok(ref $meta->{tags} eq 'ARRAY' && @{ $meta->{tags} }, 'tags');
+
+my ($debian_version) = slurp('debian/changelog') =~ /^engagement \(([^)]+)\)/;
+is($debian_version, $control_version, 'debian/changelog: the same version');
+my ($changelog_version) = slurp('CHANGELOG.md') =~ /^## (\d[\d.]*)$/m;
+is($changelog_version, $control_version, 'CHANGELOG.md: the newest release is the same version');
+ok(-f "sql/engagement--$control_version.sql" || glob("sql/engagement--*--$control_version.sql"),
+	"an install or update script reaches $control_version");
+
+# make dist: a zip of the committed tree under engagement-VERSION/
+my $zip = "engagement-$meta->{version}.zip";
+unlink $zip;
+is(system('make', '-s', 'dist'), 0, 'make dist');
+ok(-f $zip, "$zip exists");
+my @members;
+my $unzip = IO::Uncompress::Unzip->new($zip) or die "$zip: $UnzipError";
+for (my $status = 1; $status > 0; $status = $unzip->nextStream) {
+	push @members, $unzip->getHeaderInfo->{Name};
+}
+$unzip->close;
+unlink $zip;
+my %in = map { $_ => 1 } @members;
+for my $file (qw(META.json engagement.control Makefile README.md sql/engagement--1.0.sql src/engagement.c)) {
+	ok($in{"engagement-$meta->{version}/$file"}, "the archive holds $file");
+}
+is(scalar(grep { !m{^engagement-\Q$meta->{version}\E/} } @members), 0, 'every member is under engagement-VERSION/');
+is(scalar(grep { /\.(o|so|bc)$/ } @members), 0, 'no build products in the archive');
+
+done_testing();
