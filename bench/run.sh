@@ -19,8 +19,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 ensure_packages
 build_and_install "$top"
 
-work=$(mktemp -d /tmp/engagement-bench.XXXXXX)
-trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
+make_workdir bench
 cp "$top/bench/data.sql" "$top/bench/bench.pl" "$work/"
 chmod a+r "$work"/*
 

@@ -21,8 +21,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 ensure_packages
 build_and_install "$top"
 
-work=$(mktemp -d /tmp/engagement-demo.XXXXXX)
-trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
+make_workdir demo
 cp "$top"/examples/*.sql "$work/"
 chmod a+r "$work"/*.sql
 port=${ENGAGEMENT_PORT:-54330}

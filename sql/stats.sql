@@ -102,7 +102,7 @@ WITH whole AS (
     FROM law_splits JOIN law_posts USING (id)
     GROUP BY split, part
 ), rolled AS (
-    SELECT split, rollup(s) AS s FROM parts GROUP BY split
+    SELECT split, rollup(s) AS s, count(*) AS parts FROM parts GROUP BY split
 )
 SELECT count(*) AS splits,
        bool_and(er_reach(r.s) = er_reach(w.s)) AS er_reach,
@@ -114,8 +114,7 @@ SELECT count(*) AS splits,
        bool_and(law_close(er_day(r.s), er_day(w.s))) AS er_day,
        bool_and(law_close(love_rate(r.s), love_rate(w.s))) AS love_rate,
        bool_and(law_close(talk_rate(r.s), talk_rate(w.s))) AS talk_rate,
-       min((SELECT count(DISTINCT part) FROM law_splits l WHERE l.split = r.split)) AS fewest_parts,
-       max((SELECT count(DISTINCT part) FROM law_splits l WHERE l.split = r.split)) AS most_parts
+       min(r.parts) AS fewest_parts, max(r.parts) AS most_parts
 FROM rolled r, whole w;
 
 -- the text form round-trips exactly; malformed text is 22P02

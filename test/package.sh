@@ -18,9 +18,8 @@ fi
 ensure_packages dpkg-dev
 export DEBIAN_FRONTEND=noninteractive
 
-work=$(mktemp -d /tmp/engagement-package.XXXXXX)
+make_workdir package
 chmod 755 "$work"	# the build-time tests run a server that reads the staged files
-trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
 
 version=$(dpkg-parsechangelog -l "$top/debian/changelog" -S Version)
 src="$work/engagement-$version"

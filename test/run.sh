@@ -18,8 +18,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 ensure_packages
 build_and_install "$top"
 
-work=$(mktemp -d /tmp/engagement-test.XXXXXX)
-trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
+make_workdir test
 
 cluster_start "$work"
 

@@ -45,6 +45,13 @@ build_and_install() {
 	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
 }
 
+# make_workdir NAME: a new folder /tmp/engagement-NAME.XXXXXX in $work,
+# removed with its cluster stopped first when the calling script exits
+make_workdir() {
+	work=$(mktemp -d "/tmp/engagement-$1.XXXXXX")
+	trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
+}
+
 # The user the cluster runs as: postgres when we are root, else ourselves.
 cluster_user() {
 	if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
