@@ -26,8 +26,15 @@ chmod a+r "$work"/*
 huge=off
 if [ "${HUGE_PAGES:-off}" = on ] && [ "$(id -u)" -eq 0 ]; then
 	# shared_buffers in MB / 2 MB pages, plus slack for the rest of shared memory
-	mb=$(echo "$shared_buffers" | sed -E 's/GB$/*1024/; s/MB$//' | bc)
+	case "$shared_buffers" in
+		*GB) mb=$(( ${shared_buffers%GB} * 1024 )) ;;
+		*MB) mb=${shared_buffers%MB} ;;
+		*) echo "SHARED_BUFFERS must end in GB or MB" >&2; exit 2 ;;
+	esac
+	old_hugepages=$(cat /proc/sys/vm/nr_hugepages)
 	sysctl -q -w vm.nr_hugepages=$((mb / 2 + 256)) && huge=on
+	# give the pages back when done, however the run ends
+	trap 'cluster_stop "$work"; rm -rf "$work"; sysctl -q -w vm.nr_hugepages=$old_hugepages' EXIT
 fi
 
 ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-54331} cluster_start "$work" \
