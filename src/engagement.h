@@ -124,6 +124,31 @@ extern void mean_merge(MeanState *into, const MeanState *from);
 extern double mean_total(const MeanState *state);
 
 /*
+ * The values final functions and accessors return, NULL when nothing was
+ * counted: a ratio state as a percent, a mean state as its mean or its sum.
+ */
+#define RETURN_RATIO_PERCENT(ratio) \
+	do { \
+		if ((ratio)->den == 0) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(percent_of((ratio)->num, (ratio)->den)); \
+	} while (0)
+
+#define RETURN_MEAN(mean) \
+	do { \
+		if ((mean)->count == 0) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(mean_total(mean) / (mean)->count); \
+	} while (0)
+
+#define RETURN_MEAN_SUM(mean) \
+	do { \
+		if ((mean)->count == 0) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(mean_total(mean)); \
+	} while (0)
+
+/*
  * The state an aggregate transition or combine function may update: the
  * argument itself when called as an aggregate (nodeAgg keeps it in the
  * aggregate context), a copy otherwise, so a direct call never scribbles
@@ -176,15 +201,20 @@ extern void expect_char(StateParser *parser, char c);
 extern void expect_end(StateParser *parser);
 extern int128 parse_count(StateParser *parser);
 extern double parse_double(StateParser *parser);
+extern void parse_ratio(StateParser *parser, RatioState *state);
 extern void parse_mean(StateParser *parser, MeanState *state);
 extern void append_count(struct StringInfoData *buf, int128 value);
 extern void append_double(struct StringInfoData *buf, double value);
+extern void append_ratio(struct StringInfoData *buf, const RatioState *state);
 extern void append_mean(struct StringInfoData *buf, const MeanState *state);
 extern void send_int128(struct StringInfoData *buf, int128 value);
 extern int128 recv_int128(struct StringInfoData *buf);
+extern void send_ratio(struct StringInfoData *buf, const RatioState *state);
+extern void recv_ratio(struct StringInfoData *buf, RatioState *state, const char *type_name);
 extern void send_mean(struct StringInfoData *buf, const MeanState *state);
 extern void recv_mean(struct StringInfoData *buf, MeanState *state, const char *type_name);
 extern void check_mean_state(const MeanState *state, const char *type_name);
+extern void ratio_merge(RatioState *into, const RatioState *from);
 extern int128 checked_sum(int128 a, int128 b);
 
 #endif							/* ENGAGEMENT_H */

@@ -126,20 +126,12 @@ PG_FUNCTION_INFO_V1(post_rate_mean_finalfn);
 Datum
 post_rate_mean_finalfn(PG_FUNCTION_ARGS)
 {
-	MeanState  *state = (MeanState *) PG_GETARG_POINTER(0);
-
-	if (state->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(mean_total(state) / state->count);
+	RETURN_MEAN((MeanState *) PG_GETARG_POINTER(0));
 }
 
 PG_FUNCTION_INFO_V1(post_rate_sum_finalfn);
 Datum
 post_rate_sum_finalfn(PG_FUNCTION_ARGS)
 {
-	MeanState  *state = (MeanState *) PG_GETARG_POINTER(0);
-
-	if (state->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(mean_total(state));
+	RETURN_MEAN_SUM((MeanState *) PG_GETARG_POINTER(0));
 }

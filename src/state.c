@@ -156,15 +156,53 @@ recv_int128(StringInfo buf)
 	return (int128) (((uint128) high << 64) | low);
 }
 
-/* engagement_ratio_state */
+/* engagement_ratio_state, and three of them in engagement_stats */
 
 static void
-check_ratio_state(const RatioState *state)
+check_ratio_state(const RatioState *state, const char *type_name)
 {
 	if (state->num < 0 || state->den < 0 ||
 		state->num > STATE_SUM_LIMIT || state->den > STATE_SUM_LIMIT)
-		report_bad_state("engagement_ratio_state",
-						 "Sums must be between 0 and 2^120.");
+		report_bad_state(type_name, "Sums must be between 0 and 2^120.");
+}
+
+/* num,den: parse_count already bounds both to [0, STATE_SUM_LIMIT] */
+void
+parse_ratio(StateParser *parser, RatioState *state)
+{
+	state->num = parse_count(parser);
+	expect_char(parser, ',');
+	state->den = parse_count(parser);
+}
+
+void
+append_ratio(StringInfo buf, const RatioState *state)
+{
+	append_count(buf, state->num);
+	appendStringInfoChar(buf, ',');
+	append_count(buf, state->den);
+}
+
+void
+recv_ratio(StringInfo buf, RatioState *state, const char *type_name)
+{
+	state->num = recv_int128(buf);
+	state->den = recv_int128(buf);
+	check_ratio_state(state, type_name);
+}
+
+void
+send_ratio(StringInfo buf, const RatioState *state)
+{
+	send_int128(buf, state->num);
+	send_int128(buf, state->den);
+}
+
+void
+ratio_merge(RatioState *into, const RatioState *from)
+{
+	into->num = checked_sum(into->num, from->num);
+	into->den = checked_sum(into->den, from->den);
 }
 
 PG_FUNCTION_INFO_V1(engagement_ratio_state_in);
@@ -176,9 +214,7 @@ engagement_ratio_state_in(PG_FUNCTION_ARGS)
 	RatioState *state = palloc(sizeof(RatioState));
 
 	expect_char(&parser, '(');
-	state->num = parse_count(&parser);
-	expect_char(&parser, ',');
-	state->den = parse_count(&parser);
+	parse_ratio(&parser, state);
 	expect_end(&parser);
 	PG_RETURN_POINTER(state);
 }
@@ -192,9 +228,7 @@ engagement_ratio_state_out(PG_FUNCTION_ARGS)
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '(');
-	append_count(&buf, state->num);
-	appendStringInfoChar(&buf, ',');
-	append_count(&buf, state->den);
+	append_ratio(&buf, state);
 	appendStringInfoChar(&buf, ')');
 	PG_RETURN_CSTRING(buf.data);
 }
@@ -206,9 +240,7 @@ engagement_ratio_state_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	RatioState *state = palloc(sizeof(RatioState));
 
-	state->num = recv_int128(buf);
-	state->den = recv_int128(buf);
-	check_ratio_state(state);
+	recv_ratio(buf, state, "engagement_ratio_state");
 	PG_RETURN_POINTER(state);
 }
 
@@ -216,12 +248,10 @@ PG_FUNCTION_INFO_V1(engagement_ratio_state_send);
 Datum
 engagement_ratio_state_send(PG_FUNCTION_ARGS)
 {
-	RatioState *state = (RatioState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	send_int128(&buf, state->num);
-	send_int128(&buf, state->den);
+	send_ratio(&buf, (RatioState *) PG_GETARG_POINTER(0));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -230,14 +260,11 @@ Datum
 ratio_state_combine(PG_FUNCTION_ARGS)
 {
 	RatioState *state;
-	RatioState *other;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
-	other = (RatioState *) PG_GETARG_POINTER(1);
 	state = agg_state_for_update(fcinfo, sizeof(RatioState));
-	state->num = checked_sum(state->num, other->num);
-	state->den = checked_sum(state->den, other->den);
+	ratio_merge(state, (RatioState *) PG_GETARG_POINTER(1));
 	PG_RETURN_POINTER(state);
 }
 
@@ -246,11 +273,7 @@ PG_FUNCTION_INFO_V1(ratio_percent_finalfn);
 Datum
 ratio_percent_finalfn(PG_FUNCTION_ARGS)
 {
-	RatioState *state = (RatioState *) PG_GETARG_POINTER(0);
-
-	if (state->den == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(percent_of(state->num, state->den));
+	RETURN_RATIO_PERCENT((RatioState *) PG_GETARG_POINTER(0));
 }
 
 /* engagement_mean_state, and three of them in engagement_index_state */

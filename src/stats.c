@@ -112,13 +112,6 @@ engagement_agg_int2_transfn(PG_FUNCTION_ARGS)
 	return stats_add(fcinfo, 2);
 }
 
-static void
-ratio_merge(RatioState *into, const RatioState *from)
-{
-	into->num = checked_sum(into->num, from->num);
-	into->den = checked_sum(into->den, from->den);
-}
-
 /* combine function of engagement_agg, and transition function of rollup */
 PG_FUNCTION_INFO_V1(engagement_stats_combine);
 Datum
@@ -146,21 +139,13 @@ engagement_stats_combine(PG_FUNCTION_ARGS)
 
 /* text and binary forms */
 
+/* the checks recv_ratio and recv_mean do not make */
 static void
-check_stats(const EngagementStats *stats)
+check_stats_counts(const EngagementStats *stats)
 {
-	const RatioState *ratios[] = {&stats->reach, &stats->views, &stats->shares};
-
 	if (stats->posts < 0 || stats->volume_posts < 0 || stats->volume < 0 ||
 		stats->volume > STATE_SUM_LIMIT)
 		report_bad_state(STATS_TYPE, "Counts and sums must be between 0 and 2^120.");
-	for (size_t i = 0; i < lengthof(ratios); i++)
-		if (ratios[i]->num < 0 || ratios[i]->den < 0 ||
-			ratios[i]->num > STATE_SUM_LIMIT || ratios[i]->den > STATE_SUM_LIMIT)
-			report_bad_state(STATS_TYPE, "Counts and sums must be between 0 and 2^120.");
-	check_mean_state(&stats->post_rate, STATS_TYPE);
-	check_mean_state(&stats->love, STATS_TYPE);
-	check_mean_state(&stats->talk, STATS_TYPE);
 }
 
 static int64
@@ -192,9 +177,7 @@ engagement_stats_in(PG_FUNCTION_ARGS)
 	for (size_t i = 0; i < lengthof(ratios); i++)
 	{
 		expect_char(&parser, ',');
-		ratios[i]->num = parse_count(&parser);
-		expect_char(&parser, ',');
-		ratios[i]->den = parse_count(&parser);
+		parse_ratio(&parser, ratios[i]);
 	}
 	for (size_t i = 0; i < lengthof(means); i++)
 	{
@@ -202,7 +185,6 @@ engagement_stats_in(PG_FUNCTION_ARGS)
 		parse_mean(&parser, means[i]);
 	}
 	expect_end(&parser);
-	check_stats(stats);
 	PG_RETURN_POINTER(stats);
 }
 
@@ -225,9 +207,7 @@ engagement_stats_out(PG_FUNCTION_ARGS)
 	for (size_t i = 0; i < lengthof(ratios); i++)
 	{
 		appendStringInfoChar(&buf, ',');
-		append_count(&buf, ratios[i]->num);
-		appendStringInfoChar(&buf, ',');
-		append_count(&buf, ratios[i]->den);
+		append_ratio(&buf, ratios[i]);
 	}
 	for (size_t i = 0; i < lengthof(means); i++)
 	{
@@ -250,14 +230,11 @@ engagement_stats_recv(PG_FUNCTION_ARGS)
 	stats->posts = pq_getmsgint64(buf);
 	stats->volume_posts = pq_getmsgint64(buf);
 	stats->volume = recv_int128(buf);
+	check_stats_counts(stats);
 	for (size_t i = 0; i < lengthof(ratios); i++)
-	{
-		ratios[i]->num = recv_int128(buf);
-		ratios[i]->den = recv_int128(buf);
-	}
+		recv_ratio(buf, ratios[i], STATS_TYPE);
 	for (size_t i = 0; i < lengthof(means); i++)
 		recv_mean(buf, means[i], STATS_TYPE);
-	check_stats(stats);
 	PG_RETURN_POINTER(stats);
 }
 
@@ -275,10 +252,7 @@ engagement_stats_send(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, stats->volume_posts);
 	send_int128(&buf, stats->volume);
 	for (size_t i = 0; i < lengthof(ratios); i++)
-	{
-		send_int128(&buf, ratios[i]->num);
-		send_int128(&buf, ratios[i]->den);
-	}
+		send_ratio(&buf, ratios[i]);
 	for (size_t i = 0; i < lengthof(means); i++)
 		send_mean(&buf, means[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -288,73 +262,53 @@ engagement_stats_send(PG_FUNCTION_ARGS)
 
 #define STATS_ARG() ((EngagementStats *) PG_GETARG_POINTER(0))
 
-static Datum
-ratio_percent_or_null(FunctionCallInfo fcinfo, const RatioState *ratio)
-{
-	if (ratio->den == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(percent_of(ratio->num, ratio->den));
-}
-
-static Datum
-mean_or_null(FunctionCallInfo fcinfo, const MeanState *mean)
-{
-	if (mean->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(mean_total(mean) / mean->count);
-}
-
 PG_FUNCTION_INFO_V1(engagement_stats_er_reach);
 Datum
 engagement_stats_er_reach(PG_FUNCTION_ARGS)
 {
-	return ratio_percent_or_null(fcinfo, &STATS_ARG()->reach);
+	RETURN_RATIO_PERCENT(&STATS_ARG()->reach);
 }
 
 PG_FUNCTION_INFO_V1(engagement_stats_er_view);
 Datum
 engagement_stats_er_view(PG_FUNCTION_ARGS)
 {
-	return ratio_percent_or_null(fcinfo, &STATS_ARG()->views);
+	RETURN_RATIO_PERCENT(&STATS_ARG()->views);
 }
 
 PG_FUNCTION_INFO_V1(engagement_stats_amplification_rate);
 Datum
 engagement_stats_amplification_rate(PG_FUNCTION_ARGS)
 {
-	return ratio_percent_or_null(fcinfo, &STATS_ARG()->shares);
+	RETURN_RATIO_PERCENT(&STATS_ARG()->shares);
 }
 
 PG_FUNCTION_INFO_V1(engagement_stats_er_post);
 Datum
 engagement_stats_er_post(PG_FUNCTION_ARGS)
 {
-	return mean_or_null(fcinfo, &STATS_ARG()->post_rate);
+	RETURN_MEAN(&STATS_ARG()->post_rate);
 }
 
 PG_FUNCTION_INFO_V1(engagement_stats_er_day);
 Datum
 engagement_stats_er_day(PG_FUNCTION_ARGS)
 {
-	const MeanState *rates = &STATS_ARG()->post_rate;
-
-	if (rates->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(mean_total(rates));
+	RETURN_MEAN_SUM(&STATS_ARG()->post_rate);
 }
 
 PG_FUNCTION_INFO_V1(engagement_stats_love_rate);
 Datum
 engagement_stats_love_rate(PG_FUNCTION_ARGS)
 {
-	return mean_or_null(fcinfo, &STATS_ARG()->love);
+	RETURN_MEAN(&STATS_ARG()->love);
 }
 
 PG_FUNCTION_INFO_V1(engagement_stats_talk_rate);
 Datum
 engagement_stats_talk_rate(PG_FUNCTION_ARGS)
 {
-	return mean_or_null(fcinfo, &STATS_ARG()->talk);
+	RETURN_MEAN(&STATS_ARG()->talk);
 }
 
 /* Σ(likes + comments + shares), as sum(engagement_volume(...)) gives it */
