@@ -4,7 +4,6 @@
  */
 #include "engagement.h"
 
-#include "common/int.h"
 #include "utils/float.h"
 
 PG_MODULE_MAGIC;

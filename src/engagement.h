@@ -10,6 +10,7 @@
 
 #include <math.h>
 
+#include "common/int.h"
 #include "fmgr.h"
 #include "nodes/nodes.h"
 
@@ -56,21 +57,27 @@ extern void report_not_finite(const char *argname, double value) pg_attribute_no
 extern void report_bigint_out_of_range(void) pg_attribute_noreturn();
 
 /*
- * A count argument of the given width in bytes (2, 4 or 8): the aggregates
- * have smallint, integer and bigint overloads so that integer columns need
- * no cast per row, and all of them read their arguments through this.
+ * An integer argument of the given width in bytes (2, 4 or 8), widened to
+ * 64 bits: the aggregates have smallint, integer and bigint overloads so
+ * that integer columns need no cast per row, and all of them read their
+ * arguments through this.
  */
+static inline int64
+int_arg_width(FunctionCallInfo fcinfo, int argno, int width)
+{
+	if (width == 2)
+		return PG_GETARG_INT16(argno);
+	if (width == 4)
+		return PG_GETARG_INT32(argno);
+	return PG_GETARG_INT64(argno);
+}
+
+/* the same, for a count: negative is an error naming the argument */
 static inline int64
 count_arg_width(FunctionCallInfo fcinfo, int argno, const char *argname, int width)
 {
-	int64		value;
+	int64		value = int_arg_width(fcinfo, argno, width);
 
-	if (width == 2)
-		value = PG_GETARG_INT16(argno);
-	else if (width == 4)
-		value = PG_GETARG_INT32(argno);
-	else
-		value = PG_GETARG_INT64(argno);
 	if (unlikely(value < 0))
 		report_negative_count(argname, value);
 	return value;
@@ -104,9 +111,14 @@ score_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
 static inline double
 percent_of(int128 num, int128 den)
 {
+	int64		scaled;
+
+	/* the same rounding, without libgcc's 128-bit conversion, when all fits in 64 bits */
+	if (likely(num == (int64) num && den == (int64) den &&
+			   !pg_mul_s64_overflow((int64) num, 100, &scaled)))
+		return (double) scaled / (double) (int64) den;
 	return (double) (num * 100) / (double) den;
 }
-
 static inline void
 mean_add(MeanState *state, double value)
 {
@@ -157,11 +169,17 @@ extern double mean_total(const MeanState *state);
  */
 extern void *agg_state_copy(FunctionCallInfo fcinfo, Size size);
 
+static inline bool
+agg_state_in_place(FunctionCallInfo fcinfo)
+{
+	return !PG_ARGISNULL(0) && fcinfo->context != NULL &&
+		IsA(fcinfo->context, AggState);
+}
+
 static inline void *
 agg_state_for_update(FunctionCallInfo fcinfo, Size size)
 {
-	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
-			   IsA(fcinfo->context, AggState)))
+	if (likely(agg_state_in_place(fcinfo)))
 		return PG_GETARG_POINTER(0);
 	return agg_state_copy(fcinfo, size);
 }

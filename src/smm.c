@@ -5,7 +5,6 @@
  */
 #include "engagement.h"
 
-#include "common/int.h"
 #include "datatype/timestamp.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"

@@ -8,13 +8,15 @@
  */
 #include "engagement.h"
 
+/* unrolled into one test, since it runs for every row */
 static inline bool
 any_arg_null(FunctionCallInfo fcinfo, int first, int last)
 {
+	bool		isnull = false;
+
 	for (int i = first; i <= last; i++)
-		if (PG_ARGISNULL(i))
-			return true;
-	return false;
+		isnull |= PG_ARGISNULL(i);
+	return isnull;
 }
 
 /*
@@ -43,35 +45,110 @@ sqlname##_int2_transfn(PG_FUNCTION_ARGS) \
 	return impl(fcinfo, 2, __VA_ARGS__); \
 }
 
-/* likes + comments + shares of arguments 1..3; cannot overflow in 128 bits */
-static inline int128
-post_engagements(FunctionCallInfo fcinfo, int width)
+/* The counts of one post: arguments 1..4, none of them NULL. */
+typedef struct PostCounts
 {
-	return (int128) count_arg_width(fcinfo, 1, "likes", width)
-		+ count_arg_width(fcinfo, 2, "comments", width)
-		+ count_arg_width(fcinfo, 3, "shares", width);
+	int128		engagements;	/* likes + comments + shares */
+	int64		audience;		/* reach, views or followers */
+} PostCounts;
+
+static void report_negative_post(FunctionCallInfo fcinfo, int width,
+								 const char *audience) pg_attribute_noreturn();
+
+/* reports the first negative count of a post in argument order */
+static pg_noinline void
+report_negative_post(FunctionCallInfo fcinfo, int width, const char *audience)
+{
+	count_arg_width(fcinfo, 1, "likes", width);
+	count_arg_width(fcinfo, 2, "comments", width);
+	count_arg_width(fcinfo, 3, "shares", width);
+	count_arg_width(fcinfo, 4, audience, width);
+	pg_unreachable();
+}
+
+/*
+ * Below 64 bits the three engagements cannot overflow an int64, and once
+ * tested not negative the compiler knows the 128-bit additions need no sign
+ * extension; a group would need 2^62 rows to overflow the 128-bit sums.
+ */
+static inline PostCounts
+post_counts(FunctionCallInfo fcinfo, int width, const char *audience)
+{
+	int64		likes = int_arg_width(fcinfo, 1, width);
+	int64		comments = int_arg_width(fcinfo, 2, width);
+	int64		shares = int_arg_width(fcinfo, 3, width);
+	PostCounts	counts;
+
+	counts.audience = int_arg_width(fcinfo, 4, width);
+	if (unlikely(likes < 0 || comments < 0 || shares < 0 || counts.audience < 0))
+		report_negative_post(fcinfo, width, audience);
+	if (width < 8)
+		counts.engagements = likes + comments + shares;
+	else
+		counts.engagements = (int128) likes + comments + shares;
+	return counts;
+}
+
+/*
+ * A row's terms added to the state in place, or out of line to a copy:
+ * with no call left on the per-row path it needs no stack frame.
+ */
+static void
+ratio_state_add(RatioState *state, int128 num, int64 den)
+{
+	state->num += num;
+	state->den += den;
+}
+
+static pg_noinline Datum
+ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int64 den)
+{
+	RatioState *state = agg_state_copy(fcinfo, sizeof(RatioState));
+
+	ratio_state_add(state, num, den);
+	PG_RETURN_POINTER(state);
+}
+
+static inline Datum
+ratio_add(FunctionCallInfo fcinfo, int128 num, int64 den)
+{
+	if (unlikely(!agg_state_in_place(fcinfo)))
+		return ratio_add_to_copy(fcinfo, num, den);
+	ratio_state_add((RatioState *) PG_GETARG_POINTER(0), num, den);
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
+static pg_noinline Datum
+mean_add_to_copy(FunctionCallInfo fcinfo, double value)
+{
+	MeanState  *state = agg_state_copy(fcinfo, sizeof(MeanState));
+
+	mean_add(state, value);
+	PG_RETURN_POINTER(state);
+}
+
+static inline Datum
+mean_add_datum(FunctionCallInfo fcinfo, double value)
+{
+	if (unlikely(!agg_state_in_place(fcinfo)))
+		return mean_add_to_copy(fcinfo, value);
+	mean_add((MeanState *) PG_GETARG_POINTER(0), value);
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
 /*
  * Σ(likes + comments + shares) and Σ audience, for er_reach and er_view.
- * A group would need 2^62 rows to overflow the 128-bit sums.
+ * Inlined into each width, which then needs no test of the width per row.
  */
-static inline Datum
+static pg_attribute_always_inline Datum
 engagement_sums_transfn(FunctionCallInfo fcinfo, int width, const char *audience)
 {
-	RatioState *state;
-	int128		engagements;
-	int64		size;
+	PostCounts	counts;
 
 	if (any_arg_null(fcinfo, 1, 4))
 		RETURN_STATE_UNCHANGED();
-	engagements = post_engagements(fcinfo, width);
-	size = count_arg_width(fcinfo, 4, audience, width);
-
-	state = agg_state_for_update(fcinfo, sizeof(RatioState));
-	state->num += engagements;
-	state->den += size;
-	PG_RETURN_POINTER(state);
+	counts = post_counts(fcinfo, width, audience);
+	return ratio_add(fcinfo, counts.engagements, counts.audience);
 }
 
 TRANSFN_EACH_WIDTH(er_reach, engagement_sums_transfn, "reach")
@@ -82,23 +159,18 @@ TRANSFN_EACH_WIDTH(er_view, engagement_sums_transfn, "views")
  * with compensation and counted; er_post divides by the count, er_day does
  * not.  Posts with followers = 0 have no rate and are skipped.
  */
-static inline Datum
+static pg_attribute_always_inline Datum
 post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience)
 {
-	MeanState  *state;
-	int128		engagements;
-	int64		followers;
+	PostCounts	counts;
 
 	if (any_arg_null(fcinfo, 1, 4))
 		RETURN_STATE_UNCHANGED();
-	engagements = post_engagements(fcinfo, width);
-	followers = count_arg_width(fcinfo, 4, audience, width);
+	counts = post_counts(fcinfo, width, audience);
 
-	if (followers == 0)
+	if (counts.audience == 0)
 		RETURN_STATE_UNCHANGED();
-	state = agg_state_for_update(fcinfo, sizeof(MeanState));
-	mean_add(state, percent_of(engagements, followers));
-	PG_RETURN_POINTER(state);
+	return mean_add_datum(fcinfo, percent_of(counts.engagements, counts.audience));
 }
 
 TRANSFN_EACH_WIDTH(post_rate, post_rate_add, "followers")
@@ -107,17 +179,12 @@ TRANSFN_EACH_WIDTH(post_rate, post_rate_add, "followers")
 static inline Datum
 shares_per_post_add(FunctionCallInfo fcinfo, int width, const char *argname)
 {
-	RatioState *state;
 	int64		shares;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
 	shares = count_arg_width(fcinfo, 1, argname, width);
-
-	state = agg_state_for_update(fcinfo, sizeof(RatioState));
-	state->num += shares;
-	state->den += 1;
-	PG_RETURN_POINTER(state);
+	return ratio_add(fcinfo, shares, 1);
 }
 
 TRANSFN_EACH_WIDTH(amplification_rate, shares_per_post_add, "shares")

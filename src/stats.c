@@ -13,7 +13,6 @@
  */
 #include "engagement.h"
 
-#include "common/int.h"
 #include "libpq/pqformat.h"
 
 typedef struct EngagementStats
