@@ -75,6 +75,17 @@ SELECT er_view(l, c, s, r) FROM (VALUES (1, 1, 1, -10)) v(l, c, s, r);
 SELECT er_post(l, c, s, f) FROM (VALUES (1, 1, -1, 10)) v(l, c, s, f);
 SELECT er_day(l, c, s, f) FROM (VALUES (1, 1, 1, -10)) v(l, c, s, f);
 SELECT amplification_rate(s) FROM (VALUES (2), (-2)) v(s);
+-- with several negative, the first in argument order is named
+SELECT er_reach(l, c, s, r) FROM (VALUES (1, -2, -3, -4)) v(l, c, s, r);
+SELECT er_post(l, c, s, f) FROM (VALUES (1::int, 2::int, -3::int, -4::int)) v(l, c, s, f);
+
+-- percents are the same on either side of the 64-bit shortcut: 100 * Σ
+-- just fits in bigint, just does not, and is far past it (den 1 or 4, so
+-- the division is exact and the expected double is the rounded product)
+SELECT er_reach(l, 0::bigint, 0::bigint, 1::bigint) = 9223372036854775800::numeric::float8 AS fits,
+       er_post(l + 1, 0::bigint, 0::bigint, 1::bigint) = 9223372036854775900::numeric::float8 AS past,
+       er_view(4611686018427387904::bigint, 0::bigint, 0::bigint, 4::bigint) = 25 * 2::float8 ^ 62 AS far
+FROM (VALUES (92233720368547758::bigint)) v(l);
 
 -- sums are exact in 128 bits: likes adding up past 2^63 still give the rate
 CREATE TABLE big_posts AS
