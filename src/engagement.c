@@ -79,3 +79,21 @@ agg_state_copy(FunctionCallInfo fcinfo, Size size)
 		return state;
 	return memcpy(palloc(size), state, size);
 }
+
+Datum
+ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int128 den)
+{
+	RatioState *state = agg_state_copy(fcinfo, sizeof(RatioState));
+
+	ratio_add(state, num, den);
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+mean_add_to_copy(FunctionCallInfo fcinfo, double value)
+{
+	MeanState  *state = agg_state_copy(fcinfo, sizeof(MeanState));
+
+	mean_add(state, value);
+	PG_RETURN_POINTER(state);
+}

@@ -119,6 +119,14 @@ percent_of(int128 num, int128 den)
 		return (double) scaled / (double) (int64) den;
 	return (double) (num * 100) / (double) den;
 }
+/* one row's terms; sums from rows stay far below STATE_SUM_LIMIT */
+static inline void
+ratio_add(RatioState *state, int128 num, int128 den)
+{
+	state->num += num;
+	state->den += den;
+}
+
 static inline void
 mean_add(MeanState *state, double value)
 {
@@ -182,6 +190,32 @@ agg_state_for_update(FunctionCallInfo fcinfo, Size size)
 	if (likely(agg_state_in_place(fcinfo)))
 		return PG_GETARG_POINTER(0);
 	return agg_state_copy(fcinfo, size);
+}
+
+/*
+ * A transition function's last step: add the row to its state in place,
+ * or to a copy out of line.  With no call left on the per-row path, the
+ * caller needs no stack frame for it.
+ */
+extern Datum ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int128 den);
+extern Datum mean_add_to_copy(FunctionCallInfo fcinfo, double value);
+
+static inline Datum
+ratio_add_row(FunctionCallInfo fcinfo, int128 num, int128 den)
+{
+	if (unlikely(!agg_state_in_place(fcinfo)))
+		return ratio_add_to_copy(fcinfo, num, den);
+	ratio_add((RatioState *) PG_GETARG_POINTER(0), num, den);
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
+static inline Datum
+mean_add_row(FunctionCallInfo fcinfo, double value)
+{
+	if (unlikely(!agg_state_in_place(fcinfo)))
+		return mean_add_to_copy(fcinfo, value);
+	mean_add((MeanState *) PG_GETARG_POINTER(0), value);
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
 /* for a transition function that skips its row */

@@ -90,53 +90,6 @@ post_counts(FunctionCallInfo fcinfo, int width, const char *audience)
 }
 
 /*
- * A row's terms added to the state in place, or out of line to a copy:
- * with no call left on the per-row path it needs no stack frame.
- */
-static void
-ratio_state_add(RatioState *state, int128 num, int64 den)
-{
-	state->num += num;
-	state->den += den;
-}
-
-static pg_noinline Datum
-ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int64 den)
-{
-	RatioState *state = agg_state_copy(fcinfo, sizeof(RatioState));
-
-	ratio_state_add(state, num, den);
-	PG_RETURN_POINTER(state);
-}
-
-static inline Datum
-ratio_add(FunctionCallInfo fcinfo, int128 num, int64 den)
-{
-	if (unlikely(!agg_state_in_place(fcinfo)))
-		return ratio_add_to_copy(fcinfo, num, den);
-	ratio_state_add((RatioState *) PG_GETARG_POINTER(0), num, den);
-	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-}
-
-static pg_noinline Datum
-mean_add_to_copy(FunctionCallInfo fcinfo, double value)
-{
-	MeanState  *state = agg_state_copy(fcinfo, sizeof(MeanState));
-
-	mean_add(state, value);
-	PG_RETURN_POINTER(state);
-}
-
-static inline Datum
-mean_add_datum(FunctionCallInfo fcinfo, double value)
-{
-	if (unlikely(!agg_state_in_place(fcinfo)))
-		return mean_add_to_copy(fcinfo, value);
-	mean_add((MeanState *) PG_GETARG_POINTER(0), value);
-	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-}
-
-/*
  * Σ(likes + comments + shares) and Σ audience, for er_reach and er_view.
  * Inlined into each width, which then needs no test of the width per row.
  */
@@ -148,7 +101,7 @@ engagement_sums_transfn(FunctionCallInfo fcinfo, int width, const char *audience
 	if (any_arg_null(fcinfo, 1, 4))
 		RETURN_STATE_UNCHANGED();
 	counts = post_counts(fcinfo, width, audience);
-	return ratio_add(fcinfo, counts.engagements, counts.audience);
+	return ratio_add_row(fcinfo, counts.engagements, counts.audience);
 }
 
 TRANSFN_EACH_WIDTH(er_reach, engagement_sums_transfn, "reach")
@@ -170,7 +123,7 @@ post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience)
 
 	if (counts.audience == 0)
 		RETURN_STATE_UNCHANGED();
-	return mean_add_datum(fcinfo, percent_of(counts.engagements, counts.audience));
+	return mean_add_row(fcinfo, percent_of(counts.engagements, counts.audience));
 }
 
 TRANSFN_EACH_WIDTH(post_rate, post_rate_add, "followers")
@@ -184,7 +137,7 @@ shares_per_post_add(FunctionCallInfo fcinfo, int width, const char *argname)
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
 	shares = count_arg_width(fcinfo, 1, argname, width);
-	return ratio_add(fcinfo, shares, 1);
+	return ratio_add_row(fcinfo, shares, 1);
 }
 
 TRANSFN_EACH_WIDTH(amplification_rate, shares_per_post_add, "shares")

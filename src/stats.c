@@ -63,23 +63,14 @@ stats_add(FunctionCallInfo fcinfo, int width)
 		state->volume_posts++;
 		state->volume += engagements;
 		if (has_reach)
-		{
-			state->reach.num += engagements;
-			state->reach.den += reach;
-		}
+			ratio_add(&state->reach, engagements, reach);
 		if (has_views)
-		{
-			state->views.num += engagements;
-			state->views.den += views;
-		}
+			ratio_add(&state->views, engagements, views);
 		if (followers > 0)
 			mean_add(&state->post_rate, percent_of(engagements, followers));
 	}
 	if (has_shares)
-	{
-		state->shares.num += shares;
-		state->shares.den += 1;
-	}
+		ratio_add(&state->shares, shares, 1);
 	if (followers > 0)
 	{
 		if (has_likes)

@@ -17,14 +17,9 @@ PG_FUNCTION_INFO_V1(q12_index_bool_transfn);
 Datum
 q12_index_bool_transfn(PG_FUNCTION_ARGS)
 {
-	RatioState *state;
-
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
-	state = agg_state_for_update(fcinfo, sizeof(RatioState));
-	state->num += PG_GETARG_BOOL(1);
-	state->den += 1;
-	PG_RETURN_POINTER(state);
+	return ratio_add_row(fcinfo, PG_GETARG_BOOL(1), 1);
 }
 
 static inline int32
@@ -103,18 +98,13 @@ PG_FUNCTION_INFO_V1(q12_index_array_transfn);
 Datum
 q12_index_array_transfn(PG_FUNCTION_ARGS)
 {
-	RatioState *state;
 	int64		yes;
 	int64		answered;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
 	count_q12_answers(PG_GETARG_DATUM(1), &yes, &answered);
-
-	state = agg_state_for_update(fcinfo, sizeof(RatioState));
-	state->num += yes;
-	state->den += answered;
-	PG_RETURN_POINTER(state);
+	return ratio_add_row(fcinfo, yes, answered);
 }
 
 /* 100 * yes_answers / (12 * respondents), from totals already counted */
