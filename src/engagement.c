@@ -81,7 +81,7 @@ agg_state_copy(FunctionCallInfo fcinfo, Size size)
 }
 
 Datum
-ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int128 den)
+ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int64 den)
 {
 	RatioState *state = agg_state_copy(fcinfo, sizeof(RatioState));
 

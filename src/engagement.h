@@ -121,7 +121,7 @@ percent_of(int128 num, int128 den)
 }
 /* one row's terms; sums from rows stay far below STATE_SUM_LIMIT */
 static inline void
-ratio_add(RatioState *state, int128 num, int128 den)
+ratio_add(RatioState *state, int128 num, int64 den)
 {
 	state->num += num;
 	state->den += den;
@@ -197,11 +197,11 @@ agg_state_for_update(FunctionCallInfo fcinfo, Size size)
  * or to a copy out of line.  With no call left on the per-row path, the
  * caller needs no stack frame for it.
  */
-extern Datum ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int128 den);
+extern Datum ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int64 den);
 extern Datum mean_add_to_copy(FunctionCallInfo fcinfo, double value);
 
 static inline Datum
-ratio_add_row(FunctionCallInfo fcinfo, int128 num, int128 den)
+ratio_add_row(FunctionCallInfo fcinfo, int128 num, int64 den)
 {
 	if (unlikely(!agg_state_in_place(fcinfo)))
 		return ratio_add_to_copy(fcinfo, num, den);
