@@ -119,6 +119,7 @@ percent_of(int128 num, int128 den)
 		return (double) scaled / (double) (int64) den;
 	return (double) (num * 100) / (double) den;
 }
+
 /* one row's terms; sums from rows stay far below STATE_SUM_LIMIT */
 static inline void
 ratio_add(RatioState *state, int128 num, int64 den)

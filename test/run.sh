@@ -20,6 +20,18 @@ build_and_install "$top"
 
 make_workdir test
 
+# one_test NAME COMMAND...: the command's exit status is one test's result
+one_test() {
+	local name=$1
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		log "$name FAILED"
+	fi
+}
+
 cluster_start "$work"
 
 set +e
@@ -37,20 +49,19 @@ fi
 [ "$passed" -gt 0 ] || failed=$((failed + 1))
 
 # Examples: the demo's data and report and examples/*.sql run without error
+run_examples() {
+	as_cluster_user "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres \
+		-c "CREATE DATABASE engagement_examples" -c "\\c engagement_examples" \
+		-c "CREATE EXTENSION engagement" -f "$work/reporting.sql" -f "$work/demo-data.sql" \
+		-f "$work/demo-report.sql" \
+		-f "$work/rollup.sql" >"$work/examples.out" 2>&1 && return
+	tail -20 "$work/examples.out"
+	return 1
+}
 log "running the examples"
 cp "$top"/examples/*.sql "$work/"
 chmod a+r "$work"/*.sql
-if as_cluster_user "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres \
-	-c "CREATE DATABASE engagement_examples" -c "\\c engagement_examples" \
-	-c "CREATE EXTENSION engagement" -f "$work/reporting.sql" -f "$work/demo-data.sql" \
-	-f "$work/demo-report.sql" \
-	-f "$work/rollup.sql" >"$work/examples.out" 2>&1; then
-	passed=$((passed + 1))
-else
-	failed=$((failed + 1))
-	tail -20 "$work/examples.out"
-	log "examples FAILED"
-fi
+one_test examples run_examples
 
 # Fuzz: mutated and random input for engagement_stats, through libpq
 log "fuzzing engagement_stats input and receive (${FUZZ_ITERATIONS:-100000} of each)"
@@ -58,13 +69,8 @@ gcc -O2 -Wall -o "$work/fuzz_stats" "$top/test/fuzz/fuzz_stats.c" \
 	-I"$("$PG_BIN/pg_config" --includedir)" -L"$("$PG_BIN/pg_config" --libdir)" -lpq
 as_cluster_user "$PG_BIN/psql" -X -q -d postgres -c "CREATE DATABASE engagement_fuzz" \
 	-c "\\c engagement_fuzz" -c "CREATE EXTENSION engagement"
-if as_cluster_user env PGDATABASE=engagement_fuzz "$work/fuzz_stats" \
-	"${FUZZ_ITERATIONS:-100000}" "${FUZZ_SEED:-20261127}"; then
-	passed=$((passed + 1))
-else
-	failed=$((failed + 1))
-	log "fuzz FAILED"
-fi
+one_test fuzz as_cluster_user env PGDATABASE=engagement_fuzz "$work/fuzz_stats" \
+	"${FUZZ_ITERATIONS:-100000}" "${FUZZ_SEED:-20261127}"
 
 # TAP tests: several clusters each, run by PostgreSQL::Test::Cluster
 log "running TAP tests"
@@ -92,11 +98,7 @@ failed=$((failed + tap_failed))
 skipped=0
 if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 	log "checking the release metadata and make dist"
-	if (cd "$top" && prove test/packaging.pl); then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
+	one_test "release metadata" env -C "$top" prove test/packaging.pl
 else
 	skipped=$((skipped + 1))
 	log "not a git checkout: make dist not tested"
@@ -105,11 +107,7 @@ fi
 # The Debian package: built, installed, used and removed (root only)
 if [ "$(id -u)" -eq 0 ] && [ "${SKIP_PACKAGE:-}" != 1 ]; then
 	log "building and testing the Debian package"
-	if bash "$top/test/package.sh"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
+	one_test "Debian package" bash "$top/test/package.sh"
 else
 	skipped=$((skipped + 1))
 	log "the Debian package test needs root (or SKIP_PACKAGE=1 was set)"
