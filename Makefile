@@ -1,15 +1,25 @@
-# engagement: PGXS build.  `make && make install`; tests: see README.
+# engagement: PGXS build, as in PostgreSQL's contrib.
+#   make && make install
+#   make installcheck          the pg_regress suite (sql/, expected/)
+#   make prove_installcheck    the TAP tests (test/t/)
+# against the server that PGHOST/PGPORT name; test/run.sh does all of it
+# on a throwaway cluster.
 EXTENSION = engagement
 MODULE_big = engagement
-OBJS = src/engagement.o src/smm.o src/smm_agg.o src/survey.o src/state.o src/stats.o
-DATA = sql/engagement--1.0.sql sql/engagement--1.0--1.1.sql
+OBJS = src/engagement.o src/smm_scalar.o src/smm_agg.o src/survey.o \
+	src/state_types.o src/engagement_stats.o
 
-REGRESS = smm_scalar smm_agg survey state_types parallel stats bad_input
+# install scripts (engagement--VERSION.sql) and update scripts
+# (engagement--OLD--NEW.sql) live at the top, as in contrib
+DATA = $(notdir $(wildcard $(srcdir)/engagement--*.sql))
 
-EXTRA_CLEAN = results regression.diffs regression.out
+REGRESS = setup smm_scalar smm_agg survey state_types parallel engagement_stats bad_input
 
-# the PGXN distribution: make dist, from the committed tree (git archive)
-DISTVERSION = $(shell sed -n 's/^   "version": "\(.*\)",$$/\1/p' META.json)
+EXTRA_CLEAN = results regression.diffs regression.out tmp_check
+
+# the PGXN distribution: make dist, from the committed tree (git archive);
+# META.json holds the version
+DISTVERSION = $(shell perl -MJSON::PP -e 'local $$/; open(my $$f, "<", "$(srcdir)/META.json") or die; print decode_json(<$$f>)->{version}')
 DISTFILE = $(EXTENSION)-$(DISTVERSION).zip
 
 # a VPATH build (pg_buildext, for the Debian package) compiles into a
@@ -22,7 +32,18 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/engagement.h
+$(OBJS): src/engagement.h src/compat.h
+
+# TAP tests against the installed extension; each test starts its own
+# clusters with PostgreSQL::Test::Cluster
+PROVE_TESTS ?= test/t/*.pl
+.PHONY: prove_installcheck
+prove_installcheck:
+	rm -rf '$(CURDIR)'/tmp_check
+	$(MKDIR_P) '$(CURDIR)'/tmp_check
+	cd $(srcdir) && TESTDIR='$(CURDIR)' PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' \
+		PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' \
+		$(PROVE) -I '$(top_builddir)/src/test/perl' -I '$(srcdir)' $(PROVE_FLAGS) $(PROVE_TESTS)
 
 .PHONY: dist
 dist:

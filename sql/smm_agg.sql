@@ -1,7 +1,4 @@
--- SMM aggregates (SPEC section 3): one input row per post
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS engagement;
-RESET client_min_messages;
+-- SMM aggregates: one input row per post
 
 CREATE TABLE agg_posts (
     account   text,
@@ -137,18 +134,12 @@ SELECT count(*) FILTER (WHERE likes IS NULL) > 50 AS has_null_likes,
        count(*) FILTER (WHERE followers = 0) > 100 AS has_zero_followers
 FROM rand_posts;
 
--- same NULLness, and relative difference at most 1e-12
-CREATE FUNCTION agg_close(a float8, b numeric) RETURNS boolean
-    LANGUAGE sql IMMUTABLE
-    AS $$ SELECT (a IS NULL AND b IS NULL)
-              OR (a IS NOT NULL AND b IS NOT NULL
-                  AND abs(a::numeric - b) <= 1e-12 * greatest(abs(b), 1e-300)) $$;
-
-SELECT bool_and(agg_close(err, plain_err)) AS er_reach_ok,
-       bool_and(agg_close(erv, plain_erv)) AS er_view_ok,
-       bool_and(agg_close(erp, plain_erp)) AS er_post_ok,
-       bool_and(agg_close(erd, plain_erd)) AS er_day_ok,
-       bool_and(agg_close(ampl, plain_ampl)) AS amplification_ok,
+-- relative difference at most 1e-12 in every group, none of them NULL
+SELECT bool_and(agree(err, plain_err, 1e-12)) AS er_reach_ok,
+       bool_and(agree(erv, plain_erv, 1e-12)) AS er_view_ok,
+       bool_and(agree(erp, plain_erp, 1e-12)) AS er_post_ok,
+       bool_and(agree(erd, plain_erd, 1e-12)) AS er_day_ok,
+       bool_and(agree(ampl, plain_ampl, 1e-12)) AS amplification_ok,
        count(*) AS groups
 FROM (
     SELECT account,
@@ -176,12 +167,12 @@ CREATE TABLE width_posts AS
            least(shares, 32767)::smallint AS s2, least(reach, 32767)::smallint AS r2,
            least(followers, 32767)::smallint AS f2
     FROM rand_posts;
-SELECT bool_and(r2 IS NOT DISTINCT FROM r4 AND r2 IS NOT DISTINCT FROM r8
-                AND r2 IS NOT DISTINCT FROM r_mixed) AS er_reach_same,
-       bool_and(v2 IS NOT DISTINCT FROM v4 AND v2 IS NOT DISTINCT FROM v8) AS er_view_same,
-       bool_and(p2 IS NOT DISTINCT FROM p4 AND p2 IS NOT DISTINCT FROM p8) AS er_post_same,
-       bool_and(d2 IS NOT DISTINCT FROM d4 AND d2 IS NOT DISTINCT FROM d8) AS er_day_same,
-       bool_and(a2 IS NOT DISTINCT FROM a4 AND a2 IS NOT DISTINCT FROM a8) AS amplification_same,
+SELECT bool_and(agree(r2, r4) AND agree(r2, r8)
+                AND agree(r2, r_mixed)) AS er_reach_same,
+       bool_and(agree(v2, v4) AND agree(v2, v8)) AS er_view_same,
+       bool_and(agree(p2, p4) AND agree(p2, p8)) AS er_post_same,
+       bool_and(agree(d2, d4) AND agree(d2, d8)) AS er_day_same,
+       bool_and(agree(a2, a4) AND agree(a2, a8)) AS amplification_same,
        count(r2) AS groups_with_a_rate
 FROM (
     SELECT er_reach(l2, c2, s2, r2) AS r2,

@@ -1,7 +1,5 @@
--- SMM scalar functions (SPEC section 2) and the rules of section 1
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS engagement;
-RESET client_min_messages;
+-- SMM scalar functions, and the rules every function keeps: NULL, zero
+-- denominator, negative arguments, overflow, NaN
 
 -- engagement volume: a plain sum, bigint
 SELECT engagement_volume(120, 14, 6) AS volume_140;
@@ -83,6 +81,10 @@ SELECT response_time_change('NaN'::float8, 1);
 SELECT response_time_change(1, 'Infinity'::float8);
 SELECT response_time_change(1, '-Infinity'::float8);
 SELECT response_time_change(-1, 1);
+-- a change beyond the double range is an error, never Infinity; a huge
+-- current time gives -100 although 100 * (previous - current) overflows
+SELECT response_time_change(1e308, 1e-308);
+SELECT response_time_change(50, 1e308) AS minus_100;
 
 -- money: numeric in, numeric out, as SQL's own division
 SELECT cpc(10, 4) AS cpc_2_5, cpc(10, 3) AS cpc_third, cpc(10, 3) = 10::numeric / 3 AS same_as_sql,

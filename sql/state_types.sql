@@ -1,7 +1,4 @@
 -- Aggregate state types: text and binary forms, combine functions
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS engagement;
-RESET client_min_messages;
 
 -- text forms round-trip exactly
 SELECT '(85,1500)'::engagement_ratio_state AS ratio,
@@ -61,15 +58,16 @@ FROM (VALUES ('(0,0,0,0,0,0,0,0,0)'), ('(0,0,0,0,0,0,0,0)'), ('(0,0,0,0,0,0,0,0,
              ('(1,2,0,1,2,0,1,2,-5)'), ('(1,2,0,1,2,0,1,-2,0)')) v(input);
 
 -- states are storable and round-trip through text
-CREATE TABLE stored_states (r engagement_ratio_state, m engagement_mean_state, i engagement_index_state);
+CREATE TABLE stored_states (n int PRIMARY KEY, r engagement_ratio_state, m engagement_mean_state,
+                            i engagement_index_state);
 INSERT INTO stored_states
-    SELECT er_reach_transfn('(0,0)', g, g % 7, g % 3, 10 * g),
+    SELECT g, er_reach_transfn('(0,0)', g, g % 7, g % 3, 10 * g),
            post_rate_transfn('(0,0,0)', g, 1, 0, 3 * g + 1),
            engagement_index_transfn('(0,0,0,0,0,0,0,0,0)', g / 7.0, g / 3.0, NULL)
     FROM generate_series(1, 200) g;
-SELECT bool_and(r::text::engagement_ratio_state::text = r::text) AS ratio_text,
-       bool_and(m::text::engagement_mean_state::text = m::text) AS mean_text,
-       bool_and(i::text::engagement_index_state::text = i::text) AS index_text
+SELECT bool_and(agree(r::text::engagement_ratio_state::text, r::text)) AS ratio_text,
+       bool_and(agree(m::text::engagement_mean_state::text, m::text)) AS mean_text,
+       bool_and(agree(i::text::engagement_index_state::text, i::text)) AS index_text
 FROM stored_states;
 
 -- binary send/receive round-trips: COPY BINARY out (by psql) and back in (by the server)
@@ -79,8 +77,8 @@ COPY stored_states TO STDOUT (FORMAT binary) \g :state_file
 CREATE TABLE reread_states (LIKE stored_states);
 COPY reread_states FROM :'state_file' (FORMAT binary);
 SELECT count(*) AS rows,
-       bool_and(a.r::text = b.r::text AND a.m::text = b.m::text AND a.i::text = b.i::text) AS identical
-FROM (SELECT *, row_number() OVER () AS n FROM stored_states) a
-JOIN (SELECT *, row_number() OVER () AS n FROM reread_states) b USING (n);
+       bool_and(agree(a.r::text, b.r::text) AND agree(a.m::text, b.m::text)
+                AND agree(a.i::text, b.i::text)) AS identical
+FROM stored_states a JOIN reread_states b USING (n);
 SELECT engagement_ratio_state_send('(1,2)') AS ratio_bytes;
 SELECT engagement_mean_state_send('(1,0.5,0)') AS mean_bytes;

@@ -43,30 +43,6 @@ report_bigint_out_of_range(void)
 			 errmsg("bigint out of range")));
 }
 
-void
-mean_merge(MeanState *into, const MeanState *from)
-{
-	int64		count;
-
-	if (pg_add_s64_overflow(into->count, from->count, &count))
-		report_bigint_out_of_range();
-	mean_add(into, from->sum);
-	into->comp += from->comp;
-	into->count = count;
-}
-
-double
-mean_total(const MeanState *state)
-{
-	double		total = state->sum + state->comp;
-
-	if (!isfinite(total))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range: overflow")));
-	return total;
-}
-
 void *
 agg_state_copy(FunctionCallInfo fcinfo, Size size)
 {

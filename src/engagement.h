@@ -14,6 +14,8 @@
 #include "fmgr.h"
 #include "nodes/nodes.h"
 
+#include "compat.h"
+
 #ifndef HAVE_INT128
 #error "engagement needs a compiler with a 128-bit integer type"
 #endif
@@ -50,11 +52,11 @@ typedef struct IndexState
 	MeanState	events;
 } IndexState;
 
-/* errors of SPEC section 1; the argument name is the SQL one */
-extern void report_negative_count(const char *argname, int64 value) pg_attribute_noreturn();
-extern void report_negative_double(const char *argname, double value) pg_attribute_noreturn();
-extern void report_not_finite(const char *argname, double value) pg_attribute_noreturn();
-extern void report_bigint_out_of_range(void) pg_attribute_noreturn();
+/* errors for bad arguments; the argument name is the SQL one */
+pg_noreturn extern void report_negative_count(const char *argname, int64 value) pg_attribute_noreturn();
+pg_noreturn extern void report_negative_double(const char *argname, double value) pg_attribute_noreturn();
+pg_noreturn extern void report_not_finite(const char *argname, double value) pg_attribute_noreturn();
+pg_noreturn extern void report_bigint_out_of_range(void) pg_attribute_noreturn();
 
 /*
  * An integer argument of the given width in bytes (2, 4 or 8), widened to
@@ -228,7 +230,7 @@ mean_add_row(FunctionCallInfo fcinfo, double value)
 	} while (0)
 
 /*
- * Text and binary forms of the states (state.c).  Text forms are
+ * Text and binary forms of the states (state_types.c).  Text forms are
  * parenthesised lists of decimal integers and shortest round-trip doubles.
  */
 
@@ -248,16 +250,14 @@ typedef struct StateParser
 
 struct StringInfoData;
 
-extern void report_bad_state_text(StateParser *parser) pg_attribute_noreturn();
-extern void report_bad_state(const char *type_name, const char *why) pg_attribute_noreturn();
+pg_noreturn extern void report_bad_state_text(StateParser *parser) pg_attribute_noreturn();
+pg_noreturn extern void report_bad_state(const char *type_name, const char *why) pg_attribute_noreturn();
 extern void expect_char(StateParser *parser, char c);
 extern void expect_end(StateParser *parser);
 extern int128 parse_count(StateParser *parser);
-extern double parse_double(StateParser *parser);
 extern void parse_ratio(StateParser *parser, RatioState *state);
 extern void parse_mean(StateParser *parser, MeanState *state);
 extern void append_count(struct StringInfoData *buf, int128 value);
-extern void append_double(struct StringInfoData *buf, double value);
 extern void append_ratio(struct StringInfoData *buf, const RatioState *state);
 extern void append_mean(struct StringInfoData *buf, const MeanState *state);
 extern void send_int128(struct StringInfoData *buf, int128 value);
@@ -266,7 +266,6 @@ extern void send_ratio(struct StringInfoData *buf, const RatioState *state);
 extern void recv_ratio(struct StringInfoData *buf, RatioState *state, const char *type_name);
 extern void send_mean(struct StringInfoData *buf, const MeanState *state);
 extern void recv_mean(struct StringInfoData *buf, MeanState *state, const char *type_name);
-extern void check_mean_state(const MeanState *state, const char *type_name);
 extern void ratio_merge(RatioState *into, const RatioState *from);
 extern int128 checked_sum(int128 a, int128 b);
 

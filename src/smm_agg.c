@@ -1,10 +1,16 @@
 /*
  * smm_agg.c
- *		Transition and final functions of the social-media aggregates
- *		(SPEC section 3).  One input row is one post.
+ *		Transition and final functions of the social-media aggregates.
+ *		One input row is one post.
  *
  * Every transition function skips a row with a NULL in any argument, as
  * the regr_* aggregates do, and checks the rest for negative counts.
+ *
+ * Every transition function comes in three widths, for bigint, integer and
+ * smallint arguments: the SQL overloads spare integer columns a cast per
+ * row and per argument, and the results are identical because all widths
+ * widen to 64 bits here.  The shared body is inlined into each width, which
+ * then needs no test of the width per row.
  */
 #include "engagement.h"
 
@@ -19,32 +25,6 @@ any_arg_null(FunctionCallInfo fcinfo, int first, int last)
 	return isnull;
 }
 
-/*
- * Every transition function comes in three widths, for bigint, integer and
- * smallint arguments: the SQL overloads spare integer columns a cast per
- * row and per argument, and the results are identical because all widths
- * widen to 64 bits here.
- */
-#define TRANSFN_EACH_WIDTH(sqlname, impl, ...) \
-PG_FUNCTION_INFO_V1(sqlname##_transfn); \
-Datum \
-sqlname##_transfn(PG_FUNCTION_ARGS) \
-{ \
-	return impl(fcinfo, 8, __VA_ARGS__); \
-} \
-PG_FUNCTION_INFO_V1(sqlname##_int4_transfn); \
-Datum \
-sqlname##_int4_transfn(PG_FUNCTION_ARGS) \
-{ \
-	return impl(fcinfo, 4, __VA_ARGS__); \
-} \
-PG_FUNCTION_INFO_V1(sqlname##_int2_transfn); \
-Datum \
-sqlname##_int2_transfn(PG_FUNCTION_ARGS) \
-{ \
-	return impl(fcinfo, 2, __VA_ARGS__); \
-}
-
 /* The counts of one post: arguments 1..4, none of them NULL. */
 typedef struct PostCounts
 {
@@ -52,7 +32,7 @@ typedef struct PostCounts
 	int64		audience;		/* reach, views or followers */
 } PostCounts;
 
-static void report_negative_post(FunctionCallInfo fcinfo, int width,
+pg_noreturn static void report_negative_post(FunctionCallInfo fcinfo, int width,
 								 const char *audience) pg_attribute_noreturn();
 
 /* reports the first negative count of a post in argument order */
@@ -94,7 +74,7 @@ post_counts(FunctionCallInfo fcinfo, int width, const char *audience)
  * Inlined into each width, which then needs no test of the width per row.
  */
 static pg_attribute_always_inline Datum
-engagement_sums_transfn(FunctionCallInfo fcinfo, int width, const char *audience)
+engagement_sums_add(FunctionCallInfo fcinfo, int width, const char *audience)
 {
 	PostCounts	counts;
 
@@ -104,8 +84,46 @@ engagement_sums_transfn(FunctionCallInfo fcinfo, int width, const char *audience
 	return ratio_add_row(fcinfo, counts.engagements, counts.audience);
 }
 
-TRANSFN_EACH_WIDTH(er_reach, engagement_sums_transfn, "reach")
-TRANSFN_EACH_WIDTH(er_view, engagement_sums_transfn, "views")
+PG_FUNCTION_INFO_V1(er_reach_transfn);
+Datum
+er_reach_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, "reach");
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int4_transfn);
+Datum
+er_reach_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, "reach");
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int2_transfn);
+Datum
+er_reach_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, "reach");
+}
+PG_FUNCTION_INFO_V1(er_view_transfn);
+Datum
+er_view_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, "views");
+}
+
+PG_FUNCTION_INFO_V1(er_view_int4_transfn);
+Datum
+er_view_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, "views");
+}
+
+PG_FUNCTION_INFO_V1(er_view_int2_transfn);
+Datum
+er_view_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, "views");
+}
 
 /*
  * The per-post rate 100 * (likes + comments + shares) / followers, summed
@@ -126,7 +144,26 @@ post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience)
 	return mean_add_row(fcinfo, percent_of(counts.engagements, counts.audience));
 }
 
-TRANSFN_EACH_WIDTH(post_rate, post_rate_add, "followers")
+PG_FUNCTION_INFO_V1(post_rate_transfn);
+Datum
+post_rate_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 8, "followers");
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int4_transfn);
+Datum
+post_rate_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 4, "followers");
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int2_transfn);
+Datum
+post_rate_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 2, "followers");
+}
 
 /* Σshares and the number of posts */
 static inline Datum
@@ -140,7 +177,26 @@ shares_per_post_add(FunctionCallInfo fcinfo, int width, const char *argname)
 	return ratio_add_row(fcinfo, shares, 1);
 }
 
-TRANSFN_EACH_WIDTH(amplification_rate, shares_per_post_add, "shares")
+PG_FUNCTION_INFO_V1(amplification_rate_transfn);
+Datum
+amplification_rate_transfn(PG_FUNCTION_ARGS)
+{
+	return shares_per_post_add(fcinfo, 8, "shares");
+}
+
+PG_FUNCTION_INFO_V1(amplification_rate_int4_transfn);
+Datum
+amplification_rate_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return shares_per_post_add(fcinfo, 4, "shares");
+}
+
+PG_FUNCTION_INFO_V1(amplification_rate_int2_transfn);
+Datum
+amplification_rate_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return shares_per_post_add(fcinfo, 2, "shares");
+}
 
 PG_FUNCTION_INFO_V1(post_rate_mean_finalfn);
 Datum

@@ -1,6 +1,6 @@
 /*
  * survey.c
- *		Employee-engagement survey metrics (SPEC section 4): the Q12 index in
+ *		Employee-engagement survey metrics: the Q12 index in
  *		its three forms and its levels, the three-component engagement index
  *		and its levels, participation.
  */
@@ -181,6 +181,8 @@ engagement_index_finalfn(PG_FUNCTION_ARGS)
 	index = mean_total(&state->work) / state->work.count
 		+ mean_total(&state->management) / state->management.count
 		+ mean_total(&state->events) / state->events.count;
+	if (isinf(index))
+		float_overflow_error();
 	PG_RETURN_FLOAT8(index);
 }
 

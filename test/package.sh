@@ -5,7 +5,7 @@
 # postgresql-15-engagement with dpkg-buildpackage from a copy of the tree,
 # installs the .deb, creates the extension in a throwaway cluster and runs a
 # query, then removes the package again (and puts back a source install if
-# there was one).  The .deb is left in ./build/.
+# there was one), also when a step fails.  The .deb is left in ./build/.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,8 +42,26 @@ had_source_install=false
 	! dpkg -S "$("$PG_BIN/pg_config" --sharedir)/extension/engagement.control" >/dev/null 2>&1 &&
 	had_source_install=true
 
+# from here on, a failure must not leave the package installed
+restore() {
+	dpkg -s postgresql-15-engagement >/dev/null 2>&1 &&
+		apt-get remove -y -qq postgresql-15-engagement >/dev/null
+	if $had_source_install; then
+		make -s -C "$top" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
+	fi
+	cluster_stop "$work"
+	rm -rf "$work"
+}
+trap restore EXIT
+
 apt-get install -y -qq "$deb" >/dev/null
-dpkg -L postgresql-15-engagement | grep -E 'engagement(\.so|\.control|--1\.0--1\.1\.sql)$' >&2
+files=$(dpkg -L postgresql-15-engagement)
+docs_ok=true
+for f in engagement.so engagement.control "engagement--$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/engagement.control").sql" \
+	doc/postgresql-15-engagement/README.md doc/postgresql-15-engagement/LICENSE \
+	doc/postgresql-15-engagement/examples/demo-data.sql; do
+	echo "$files" | grep -qE "/$f(\.gz)?$" || { log "the package lacks $f"; docs_ok=false; }
+done
 
 ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-54333} cluster_start "$work"
 result=$(as_cluster_user "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -d postgres \
@@ -57,15 +75,12 @@ echo "$result" >&2
 apt-get remove -y -qq postgresql-15-engagement >/dev/null
 removed=true
 [ -e "$("$PG_BIN/pg_config" --pkglibdir)/engagement.so" ] && removed=false
-if $had_source_install; then
-	make -s -C "$top" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
-fi
 
 expected="$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/engagement.control")
 high|5"
-if [ "$result" = "$expected" ] && $removed; then
+if [ "$result" = "$expected" ] && $removed && $docs_ok; then
 	echo "package: built, installed, used and removed postgresql-15-engagement $version"
 else
-	echo "package: FAILED (query gave '$result', removed: $removed)"
+	echo "package: FAILED (query gave '$result', removed: $removed, docs: $docs_ok)"
 	exit 1
 fi

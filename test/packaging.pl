@@ -6,10 +6,11 @@ use warnings;
 use JSON::PP;
 use IO::Uncompress::Unzip qw($UnzipError);
 use Test::More;
+use utf8;
 
 sub slurp {
 	my ($file) = @_;
-	open(my $fh, '<', $file) or die "$file: $!";
+	open(my $fh, '<:encoding(UTF-8)', $file) or die "$file: $!";
 	local $/;
 	return <$fh>;
 }
@@ -33,10 +34,11 @@ ok(ref $meta->{tags} eq 'ARRAY' && @{ $meta->{tags} }, 'tags');
 
 my ($debian_version) = slurp('debian/changelog') =~ /^engagement \(([^)]+)\)/;
 is($debian_version, $control_version, 'debian/changelog: the same version');
-my ($changelog_version) = slurp('CHANGELOG.md') =~ /^## (\d[\d.]*)$/m;
+my ($changelog_version, $changelog_date) = slurp('CHANGELOG.md') =~ /^## (\d[\d.]*) — (\d{4}-\d\d-\d\d)$/m;
 is($changelog_version, $control_version, 'CHANGELOG.md: the newest release is the same version');
-ok(-f "sql/engagement--$control_version.sql" || glob("sql/engagement--*--$control_version.sql"),
-	"an install or update script reaches $control_version");
+ok($changelog_date, 'CHANGELOG.md: the release is dated');
+ok(-f "engagement--$control_version.sql", "a complete install script of $control_version exists");
+is($meta->{provides}{engagement}{file}, "engagement--$control_version.sql", 'provides: the install script of that version');
 
 # make dist: a zip of the committed tree under engagement-VERSION/
 my $zip = "engagement-$meta->{version}.zip";
@@ -51,7 +53,7 @@ for (my $status = 1; $status > 0; $status = $unzip->nextStream) {
 $unzip->close;
 unlink $zip;
 my %in = map { $_ => 1 } @members;
-for my $file (qw(META.json engagement.control Makefile README.md sql/engagement--1.0.sql src/engagement.c)) {
+for my $file ('META.json', 'engagement.control', 'Makefile', 'README.md', 'LICENSE', "engagement--$control_version.sql", 'src/engagement.c') {
 	ok($in{"engagement-$meta->{version}/$file"}, "the archive holds $file");
 }
 is(scalar(grep { !m{^engagement-\Q$meta->{version}\E/} } @members), 0, 'every member is under engagement-VERSION/');

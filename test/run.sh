@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test of the extension on a throwaway cluster:
+# Runs every test of the extension:
 #   bash test/run.sh
 # As root it first installs what is missing (apt-get) and the extension
-# itself; the cluster runs as the postgres user and is stopped on exit.
-# It runs the pg_regress suite (sql/, expected/), the examples, the
-# engagement_stats fuzz test (test/fuzz/), the TAP tests (test/t/), the
-# release metadata check (test/packaging.pl) and the Debian package test
-# (test/package.sh).  Each pg_regress file, the examples, the fuzz run, each
-# TAP script and each of the last two count as one test; the last line is
+# itself.  It then runs, from a copy of the tree that the cluster user owns:
+#   - the pg_regress suite with `make installcheck` against a throwaway
+#     cluster, one regression file at a time (after `setup`);
+#   - the TAP tests with `make prove_installcheck`, one file at a time;
+#   - the examples, the engagement_stats fuzz test, the release metadata
+#     check (test/packaging.pl) and the Debian package test (test/package.sh).
+# Each of these counts as one test, by its exit status; the last line is
 # "N passed, M failed" (", K skipped" when some could not run), and the exit
 # status is 0 only when nothing failed.
 set -euo pipefail
@@ -19,6 +20,9 @@ ensure_packages
 build_and_install "$top"
 
 make_workdir test
+passed=0
+failed=0
+skipped=0
 
 # one_test NAME COMMAND...: the command's exit status is one test's result
 one_test() {
@@ -26,41 +30,53 @@ one_test() {
 	shift
 	if "$@"; then
 		passed=$((passed + 1))
+		log "$name: ok"
 	else
 		failed=$((failed + 1))
-		log "$name FAILED"
+		log "$name: FAILED"
 	fi
 }
 
+# the tree as committed or about to be, without build products; the
+# cluster user writes results/ and tmp_check/ in it
+src="$work/src"
+copy_tree "$top" "$src"
+chown -R "$(cluster_user)" "$src"
+rm -rf "$top/results" "$top/regression.diffs" "$top/tmp_check"
+
 cluster_start "$work"
 
-set +e
-run_regression "$top" "$work"
-set -e
+pgmake() {
+	as_cluster_user make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" "$@"
+}
 
-passed=$(grep -cE '\.\.\. ok' "$work/regress.out" || true)
-failed=$(grep -cE '\.\.\. (FAILED|failed)' "$work/regress.out" || true)
-rm -rf "$top/results" "$top/regression.diffs"
-if [ -f "$work/regress/regression.diffs" ]; then
-	# keep what a developer needs to read the failure; both are git-ignored
-	cp -r "$work/regress/results" "$work/regress/regression.diffs" "$top/" 2>/dev/null || true
+# pg_regress, one file at a time; on failure its diffs and outputs are kept
+# in the checkout (both are git-ignored)
+regress_one() {
+	local test=$1
+	pgmake installcheck REGRESS="setup $test" >"$work/regress-$test.out" 2>&1 && return 0
+	cat "$work/regress-$test.out" >&2
+	mkdir -p "$top/results"
+	cp "$src"/results/*.out "$top/results/" 2>/dev/null || true
+	cat "$src/regression.diffs" >>"$top/regression.diffs" 2>/dev/null || true
 	log "differences are in $top/regression.diffs, outputs in $top/results/"
-fi
-[ "$passed" -gt 0 ] || failed=$((failed + 1))
+	return 1
+}
+for test in $(sed -n 's/^REGRESS = //p' "$top/Makefile"); do
+	[ "$test" = setup ] && continue
+	one_test "pg_regress $test" regress_one "$test"
+done
 
 # Examples: the demo's data and report and examples/*.sql run without error
 run_examples() {
 	as_cluster_user "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres \
 		-c "CREATE DATABASE engagement_examples" -c "\\c engagement_examples" \
-		-c "CREATE EXTENSION engagement" -f "$work/reporting.sql" -f "$work/demo-data.sql" \
-		-f "$work/demo-report.sql" \
-		-f "$work/rollup.sql" >"$work/examples.out" 2>&1 && return
+		-c "CREATE EXTENSION engagement" -f "$src/examples/reporting.sql" \
+		-f "$src/examples/demo-data.sql" -f "$src/examples/demo-report.sql" \
+		-f "$src/examples/rollup.sql" >"$work/examples.out" 2>&1 && return
 	tail -20 "$work/examples.out"
 	return 1
 }
-log "running the examples"
-cp "$top"/examples/*.sql "$work/"
-chmod a+r "$work"/*.sql
 one_test examples run_examples
 
 # Fuzz: mutated and random input for engagement_stats, through libpq
@@ -72,32 +88,27 @@ as_cluster_user "$PG_BIN/psql" -X -q -d postgres -c "CREATE DATABASE engagement_
 one_test fuzz as_cluster_user env PGDATABASE=engagement_fuzz "$work/fuzz_stats" \
 	"${FUZZ_ITERATIONS:-100000}" "${FUZZ_SEED:-20261127}"
 
-# TAP tests: several clusters each, run by PostgreSQL::Test::Cluster
-log "running TAP tests"
-mkdir -p "$work/tap"
-cp -r "$top/test/t" "$top/examples" "$work/tap/"
-chown -R "$(cluster_user)" "$work/tap"
-pgxs=$("$PG_BIN/pg_config" --pgxs)
-pgxs_dir=$(dirname "$(dirname "$pgxs")")	# .../pgxs/src
-set +e
-(cd "$work/tap" && as_cluster_user env -u PGHOST -u PGPORT -u PGUSER \
-	TESTDIR="$work/tap" PATH="$PG_BIN:$PATH" PG_REGRESS="$pgxs_dir/test/regress/pg_regress" \
-	prove -I "$pgxs_dir/test/perl" ${PROVE_FLAGS:-} ${TAP_TESTS:-t/*.pl}) 2>&1 | tee "$work/tap.out"
-set -e
-tap_passed=$(grep -cE '^t/.*\.pl \.+ ok' "$work/tap.out" || true)
-tap_failed=$(( $(cd "$work/tap" && ls ${TAP_TESTS:-t/*.pl} | wc -l) - tap_passed ))
-if [ "$tap_failed" -gt 0 ] && [ -d "$work/tap/tmp_check/log" ]; then
-	rm -rf "$top/tmp_check"
-	cp -r "$work/tap/tmp_check" "$top/tmp_check" 2>/dev/null || true
+cluster_stop "$work"
+
+# TAP tests: each starts its own clusters (PostgreSQL::Test::Cluster)
+tap_one() {
+	local file=$1 name
+	name=$(basename "$file" .pl)
+	as_cluster_user env -u PGHOST -u PGPORT -u PGUSER \
+		make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" prove_installcheck \
+		PROVE_TESTS="$file" PROVE_FLAGS="${PROVE_FLAGS:-}" >"$work/tap-$name.out" 2>&1 && return 0
+	cat "$work/tap-$name.out" >&2
+	mkdir -p "$top/tmp_check"
+	cp -r "$src/tmp_check/log" "$top/tmp_check/" 2>/dev/null || true
 	log "TAP logs are in $top/tmp_check/log"
-fi
-passed=$((passed + tap_passed))
-failed=$((failed + tap_failed))
+	return 1
+}
+for file in $(cd "$src" && ls ${TAP_TESTS:-test/t/*.pl}); do
+	one_test "TAP $file" tap_one "$file"
+done
 
 # Release metadata and the PGXN archive (make dist needs a git checkout)
-skipped=0
 if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
-	log "checking the release metadata and make dist"
 	one_test "release metadata" env -C "$top" prove test/packaging.pl
 else
 	skipped=$((skipped + 1))
@@ -106,7 +117,6 @@ fi
 
 # The Debian package: built, installed, used and removed (root only)
 if [ "$(id -u)" -eq 0 ] && [ "${SKIP_PACKAGE:-}" != 1 ]; then
-	log "building and testing the Debian package"
 	one_test "Debian package" bash "$top/test/package.sh"
 else
 	skipped=$((skipped + 1))

@@ -27,8 +27,10 @@ export SERVER_WRAPPER="valgrind --quiet --trace-children=yes --track-origins=yes
 # JIT is off: llvmjit under memcheck is slow and only tests LLVM
 ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-54332} cluster_start "$work" -c jit=off
 
+copy_tree "$top" "$work/src"
+chown -R "$(cluster_user)" "$work/src"
 set +e
-run_regression "$top" "$work"
+as_cluster_user make -C "$work/src" PG_CONFIG="$PG_BIN/pg_config" installcheck
 regress=$?
 set -e
 cluster_stop "$work"

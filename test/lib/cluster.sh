@@ -52,6 +52,20 @@ make_workdir() {
 	trap 'cluster_stop "$work"; rm -rf "$work"' EXIT
 }
 
+# copy_tree FROM TO: the files of FROM that git tracks or would track (all
+# files but .git outside a checkout), as they are in the working tree
+copy_tree() {
+	local from=$1 to=$2
+	mkdir -p "$to"
+	if git -C "$from" rev-parse --git-dir >/dev/null 2>&1; then
+		(cd "$from" && git ls-files -co --exclude-standard |
+			while IFS= read -r f; do [ -e "$f" ] && printf '%s\n' "$f"; done |
+			tar -cf - -T -) | tar -xf - -C "$to"
+	else
+		(cd "$from" && tar --exclude=./.git -cf - .) | tar -xf - -C "$to"
+	fi
+}
+
 # The user the cluster runs as: postgres when we are root, else ourselves.
 cluster_user() {
 	if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
@@ -97,20 +111,4 @@ cluster_stop() {
 	[ -f "$dir/data/postmaster.pid" ] &&
 		as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 600 stop >/dev/null 2>&1
 	return 0
-}
-
-# run_regression SRC WORK: the pg_regress suite of SRC against the running
-# cluster, from a copy of its inputs in WORK/regress; output in
-# WORK/regress.out, returns pg_regress's status
-run_regression() {
-	local src=$1 dir=$2 tests
-	mkdir -p "$dir/regress"
-	cp -r "$src/sql" "$src/expected" "$dir/regress/"
-	chown -R "$(cluster_user)" "$dir/regress"
-	tests=$(sed -n 's/^REGRESS = //p' "$src/Makefile")
-	log "running pg_regress: $tests"
-	as_cluster_user "$PG_BIN/../lib/pgxs/src/test/regress/pg_regress" \
-		--bindir="$PG_BIN" --inputdir="$dir/regress" --outputdir="$dir/regress" \
-		--host="$PGHOST" --port="$PGPORT" --user=postgres \
-		--dbname=engagement_regression $tests | tee "$dir/regress.out"
 }

@@ -1,5 +1,9 @@
-# Installing 1.0 and updating to the newest version gives exactly the
-# objects a fresh install of the newest version has.
+# Two ways to the newest version give the same extension: its complete
+# install script, and 1.0 updated step by step through every update script.
+# The whole catalog entry of every member object is compared: functions
+# with every attribute, aggregates with every pg_aggregate column, types,
+# operators, operator classes with their operators and support functions,
+# casts, and comments.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -17,41 +21,81 @@ my $newest = $node->safe_psql('postgres',
 	"SELECT default_version FROM pg_available_extensions WHERE name = 'engagement'");
 isnt($newest, '1.0', "a version after 1.0 exists ($newest)");
 
+# the fresh install must not be the same chain of scripts in disguise
+my $sharedir = $node->safe_psql('postgres', "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'");
+ok(-f "$sharedir/extension/engagement--$newest.sql",
+	"a complete install script of $newest exists, so a fresh install does not replay the updates");
+
 $node->safe_psql('updated', "CREATE EXTENSION engagement VERSION '1.0'");
 my $before = $node->safe_psql('updated',
 	"SELECT er_reach(l, c, s, r) FROM (VALUES (40, 8, 2, 1000), (20, 4, 1, 500)) v(l, c, s, r)");
-$node->safe_psql('updated', 'ALTER EXTENSION engagement UPDATE');
+my @path = split /\n/, $node->safe_psql('updated',
+	"SELECT unnest(string_to_array(path, '--'))
+	 FROM pg_extension_update_paths('engagement') WHERE source = '1.0' AND target = '$newest'");
+cmp_ok(scalar @path, '>=', 2, 'an update path from 1.0: ' . join(' -> ', @path));
+shift @path;
+for my $step (@path) {
+	$node->safe_psql('updated', "ALTER EXTENSION engagement UPDATE TO '$step'");
+}
 is($node->safe_psql('updated', "SELECT extversion FROM pg_extension WHERE extname = 'engagement'"),
-	$newest, 'ALTER EXTENSION UPDATE reaches the default version');
+	$newest, 'updating step by step reaches the default version');
 
 $node->safe_psql('fresh', 'CREATE EXTENSION engagement');
 
-# every member object with what defines it: signature, argument names,
-# result, kind, volatility, strictness, parallel safety, C symbol,
-# aggregate support functions and initial state, type layout, operator
-# support, and the comment
 my $members = q{
-SELECT pg_describe_object(d.classid, d.objid, 0)
-       || coalesce((SELECT format(' | %s(%s) -> %s kind=%s volatile=%s strict=%s parallel=%s symbol=%s',
-                                  p.proname, pg_get_function_arguments(p.oid), p.prorettype::regtype,
-                                  p.prokind, p.provolatile, p.proisstrict, p.proparallel, p.prosrc)
-                    FROM pg_proc p WHERE d.classid = 'pg_proc'::regclass AND p.oid = d.objid), '')
-       || coalesce((SELECT format(' | sfunc=%s stype=%s final=%s combine=%s init=%s',
-                                  a.aggtransfn, a.aggtranstype::regtype, a.aggfinalfn,
-                                  a.aggcombinefn, a.agginitval)
-                    FROM pg_aggregate a WHERE d.classid = 'pg_proc'::regclass AND a.aggfnoid = d.objid), '')
-       || coalesce((SELECT format(' | len=%s align=%s storage=%s in=%s out=%s recv=%s send=%s',
-                                  t.typlen, t.typalign, t.typstorage, t.typinput, t.typoutput,
-                                  t.typreceive, t.typsend)
-                    FROM pg_type t WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid), '')
-       || coalesce((SELECT format(' | code=%s commutator=%s restrict=%s join=%s',
-                                  o.oprcode, o.oprcom::regoperator, o.oprrest, o.oprjoin)
-                    FROM pg_operator o WHERE d.classid = 'pg_operator'::regclass AND o.oid = d.objid), '')
-       || ' | comment: ' || coalesce(obj_description(d.objid, c.relname::text), '(none)')
-FROM pg_depend d
-JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid
-JOIN pg_class c ON c.oid = d.classid
-WHERE e.extname = 'engagement' AND d.deptype = 'e'
+WITH members AS (
+    SELECT d.classid, d.objid
+    FROM pg_depend d JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid
+    WHERE e.extname = 'engagement' AND d.deptype = 'e'
+)
+SELECT pg_describe_object(m.classid, m.objid, 0)
+       || coalesce((SELECT ' | ' || CASE WHEN p.prokind = 'a' THEN
+                               format('aggregate %s(%s) -> %s', p.proname,
+                                      pg_get_function_arguments(p.oid), p.prorettype::regtype)
+                           ELSE pg_get_functiondef(p.oid) END
+                    FROM pg_proc p WHERE m.classid = 'pg_proc'::regclass AND p.oid = m.objid), '')
+       || coalesce((SELECT format(' | kind=%s final_modify=%s mfinal_modify=%s sfunc=%s final=%s combine=%s'
+                                  ' serial=%s deserial=%s msfunc=%s minv=%s mfinal=%s final_extra=%s'
+                                  ' mfinal_extra=%s sortop=%s stype=%s sspace=%s mstype=%s msspace=%s'
+                                  ' init=%s minit=%s numdirect=%s',
+                                  a.aggkind, a.aggfinalmodify, a.aggmfinalmodify, a.aggtransfn,
+                                  a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn,
+                                  a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn, a.aggfinalextra,
+                                  a.aggmfinalextra, a.aggsortop::regoperator, a.aggtranstype::regtype,
+                                  a.aggtransspace, a.aggmtranstype::regtype, a.aggmtransspace,
+                                  a.agginitval, a.aggminitval, a.aggnumdirectargs)
+                    FROM pg_aggregate a WHERE m.classid = 'pg_proc'::regclass AND a.aggfnoid = m.objid), '')
+       || coalesce((SELECT format(' | len=%s byval=%s type=%s category=%s preferred=%s align=%s storage=%s'
+                                  ' in=%s out=%s recv=%s send=%s modin=%s analyze=%s delim=%s elem=%s'
+                                  ' array=%s subscript=%s collation=%s range=%s',
+                                  t.typlen, t.typbyval, t.typtype, t.typcategory, t.typispreferred,
+                                  t.typalign, t.typstorage, t.typinput, t.typoutput, t.typreceive,
+                                  t.typsend, t.typmodin, t.typanalyze, t.typdelim, t.typelem::regtype,
+                                  t.typarray::regtype, t.typsubscript, t.typcollation,
+                                  (SELECT format('%s %s %s %s', r.rngsubtype::regtype, r.rngsubopc,
+                                                 r.rngcanonical, r.rngsubdiff)
+                                   FROM pg_range r WHERE r.rngtypid = t.oid))
+                    FROM pg_type t WHERE m.classid = 'pg_type'::regclass AND t.oid = m.objid), '')
+       || coalesce((SELECT format(' | code=%s left=%s right=%s result=%s commutator=%s negator=%s'
+                                  ' restrict=%s join=%s merges=%s hashes=%s',
+                                  o.oprcode, o.oprleft::regtype, o.oprright::regtype,
+                                  o.oprresult::regtype, o.oprcom::regoperator, o.oprnegate::regoperator,
+                                  o.oprrest, o.oprjoin, o.oprcanmerge, o.oprcanhash)
+                    FROM pg_operator o WHERE m.classid = 'pg_operator'::regclass AND o.oid = m.objid), '')
+       || coalesce((SELECT format(' | default=%s type=%s operators=%s support=%s', c.opcdefault,
+                                  c.opcintype::regtype,
+                                  (SELECT string_agg(format('%s:%s', ao.amopstrategy, ao.amopopr::regoperator),
+                                                     ',' ORDER BY ao.amopstrategy)
+                                   FROM pg_amop ao WHERE ao.amopfamily = c.opcfamily),
+                                  (SELECT string_agg(format('%s:%s', ap.amprocnum, ap.amproc::regprocedure),
+                                                     ',' ORDER BY ap.amprocnum)
+                                   FROM pg_amproc ap WHERE ap.amprocfamily = c.opcfamily))
+                    FROM pg_opclass c WHERE m.classid = 'pg_opclass'::regclass AND c.oid = m.objid), '')
+       || coalesce((SELECT format(' | cast func=%s context=%s method=%s', k.castfunc::regprocedure,
+                                  k.castcontext, k.castmethod)
+                    FROM pg_cast k WHERE m.classid = 'pg_cast'::regclass AND k.oid = m.objid), '')
+       || ' | comment: ' || coalesce(obj_description(m.objid, c.relname::text), '(none)')
+FROM members m JOIN pg_class c ON c.oid = m.classid
 ORDER BY 1
 };
 

@@ -1,11 +1,12 @@
 /*
- * smm.c
+ * smm_scalar.c
  *		Scalar social-media metrics: engagement volume, the percent rates of
- *		one row, response-time change and the cost metrics (SPEC section 2).
+ *		one row, response-time change and the cost metrics.
  */
 #include "engagement.h"
 
 #include "datatype/timestamp.h"
+#include "utils/float.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
@@ -37,25 +38,82 @@ count_percent(FunctionCallInfo fcinfo, const char *numname, const char *denname)
 	PG_RETURN_FLOAT8(percent_of(num, den));
 }
 
-#define COUNT_PERCENT_FUNCTION(sqlname, numname, denname) \
-PG_FUNCTION_INFO_V1(sqlname); \
-Datum \
-sqlname(PG_FUNCTION_ARGS) \
-{ \
-	return count_percent(fcinfo, numname, denname); \
+PG_FUNCTION_INFO_V1(er_reach);
+Datum
+er_reach(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "engagements", "reach");
 }
 
-COUNT_PERCENT_FUNCTION(er_reach, "engagements", "reach")
-COUNT_PERCENT_FUNCTION(er_view, "engagements", "views")
-COUNT_PERCENT_FUNCTION(er_post, "engagements", "followers")
-COUNT_PERCENT_FUNCTION(er_day, "engagements", "followers")
-COUNT_PERCENT_FUNCTION(er_unique, "engaged_users", "followers")
-COUNT_PERCENT_FUNCTION(love_rate, "likes", "followers")
-COUNT_PERCENT_FUNCTION(talk_rate, "comments", "followers")
-COUNT_PERCENT_FUNCTION(amplification_rate, "shares", "posts")
-COUNT_PERCENT_FUNCTION(follower_growth, "new_followers", "followers")
-COUNT_PERCENT_FUNCTION(ctr, "clicks", "impressions")
-COUNT_PERCENT_FUNCTION(response_rate, "answers", "questions")
+PG_FUNCTION_INFO_V1(er_view);
+Datum
+er_view(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "engagements", "views");
+}
+
+PG_FUNCTION_INFO_V1(er_post);
+Datum
+er_post(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "engagements", "followers");
+}
+
+PG_FUNCTION_INFO_V1(er_day);
+Datum
+er_day(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "engagements", "followers");
+}
+
+PG_FUNCTION_INFO_V1(er_unique);
+Datum
+er_unique(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "engaged_users", "followers");
+}
+
+PG_FUNCTION_INFO_V1(love_rate);
+Datum
+love_rate(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "likes", "followers");
+}
+
+PG_FUNCTION_INFO_V1(talk_rate);
+Datum
+talk_rate(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "comments", "followers");
+}
+
+PG_FUNCTION_INFO_V1(amplification_rate);
+Datum
+amplification_rate(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "shares", "posts");
+}
+
+PG_FUNCTION_INFO_V1(follower_growth);
+Datum
+follower_growth(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "new_followers", "followers");
+}
+
+PG_FUNCTION_INFO_V1(ctr);
+Datum
+ctr(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "clicks", "impressions");
+}
+
+PG_FUNCTION_INFO_V1(response_rate);
+Datum
+response_rate(PG_FUNCTION_ARGS)
+{
+	return count_percent(fcinfo, "answers", "questions");
+}
 
 /* net growth: new followers minus unfollowers, which may be negative */
 PG_FUNCTION_INFO_V1(follower_growth_net);
@@ -120,18 +178,28 @@ response_time_change_seconds(PG_FUNCTION_ARGS)
 {
 	double		previous = score_arg(fcinfo, 0, "previous");
 	double		current = score_arg(fcinfo, 1, "current");
+	double		change;
 
 	if (current == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * (previous - current) / current);
+	/* previous - current cannot overflow: both are finite and not negative */
+	change = 100.0 * (previous - current);
+	if (isinf(change))
+		change = (previous - current) / current * 100.0;
+	else
+		change /= current;
+	if (isinf(change))
+		float_overflow_error();
+	PG_RETURN_FLOAT8(change);
 }
 
 static void
-report_bad_spend(const char *message, Numeric spend)
+report_bad_spend(bool negative, Numeric spend)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg_internal("%s", message),
+			 negative ? errmsg("spend must not be negative") :
+			 errmsg("spend must be a finite number"),
 			 errdetail("Value: %s.",
 					   DatumGetCString(DirectFunctionCall1(numeric_out,
 														   NumericGetDatum(spend))))));
@@ -149,24 +217,39 @@ cost_per(FunctionCallInfo fcinfo, const char *countname)
 	Datum		zero = NumericGetDatum(int64_to_numeric(0));
 
 	if (numeric_is_nan(spend) || numeric_is_inf(spend))
-		report_bad_spend("spend must be a finite number", spend);
+		report_bad_spend(false, spend);
 	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(spend), zero)) < 0)
-		report_bad_spend("spend must not be negative", spend);
+		report_bad_spend(true, spend);
 	if (count == 0)
 		PG_RETURN_NULL();
 	return DirectFunctionCall2(numeric_div, NumericGetDatum(spend),
 							   NumericGetDatum(int64_to_numeric(count)));
 }
 
-#define COST_FUNCTION(sqlname, countname) \
-PG_FUNCTION_INFO_V1(sqlname); \
-Datum \
-sqlname(PG_FUNCTION_ARGS) \
-{ \
-	return cost_per(fcinfo, countname); \
+PG_FUNCTION_INFO_V1(cpc);
+Datum
+cpc(PG_FUNCTION_ARGS)
+{
+	return cost_per(fcinfo, "clicks");
 }
 
-COST_FUNCTION(cpc, "clicks")
-COST_FUNCTION(cpl, "leads")
-COST_FUNCTION(cost_per_engagement, "engagements")
-COST_FUNCTION(cost_per_follower, "new_followers")
+PG_FUNCTION_INFO_V1(cpl);
+Datum
+cpl(PG_FUNCTION_ARGS)
+{
+	return cost_per(fcinfo, "leads");
+}
+
+PG_FUNCTION_INFO_V1(cost_per_engagement);
+Datum
+cost_per_engagement(PG_FUNCTION_ARGS)
+{
+	return cost_per(fcinfo, "engagements");
+}
+
+PG_FUNCTION_INFO_V1(cost_per_follower);
+Datum
+cost_per_follower(PG_FUNCTION_ARGS)
+{
+	return cost_per(fcinfo, "new_followers");
+}

@@ -1,8 +1,5 @@
--- Two-step summaries (SPEC section 6): engagement_stats, engagement_agg,
--- rollup and the accessors
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS engagement;
-RESET client_min_messages;
+-- Two-step summaries: engagement_stats, engagement_agg, rollup and the
+-- accessors
 
 CREATE TABLE stats_posts (account text, day int, likes int, comments int, shares int,
                           reach bigint, views bigint, followers bigint);
@@ -23,11 +20,11 @@ FROM (SELECT engagement_agg(likes, comments, shares, reach, views, followers) AS
       FROM stats_posts) q;
 
 -- each accessor equals its one-step aggregate over the same rows
-SELECT er_reach(s) = er_reach_1 AS er_reach, er_view(s) = er_view_1 AS er_view,
-       er_post(s) = er_post_1 AS er_post, er_day(s) = er_day_1 AS er_day,
-       love_rate(s) = love_1 AS love_rate, talk_rate(s) = talk_1 AS talk_rate,
-       amplification_rate(s) = ampl_1 AS amplification_rate,
-       engagement_volume(s) = volume_1 AS engagement_volume, post_count(s) = posts_1 AS post_count
+SELECT agree(er_reach(s), er_reach_1) AS er_reach, agree(er_view(s), er_view_1) AS er_view,
+       agree(er_post(s), er_post_1) AS er_post, agree(er_day(s), er_day_1) AS er_day,
+       agree(love_rate(s), love_1) AS love_rate, agree(talk_rate(s), talk_1) AS talk_rate,
+       agree(amplification_rate(s), ampl_1) AS amplification_rate,
+       agree(engagement_volume(s), volume_1) AS engagement_volume, agree(post_count(s), posts_1) AS post_count
 FROM (SELECT engagement_agg(likes, comments, shares, reach, views, followers) AS s,
              er_reach(likes, comments, shares, reach) AS er_reach_1,
              er_view(likes, comments, shares, views) AS er_view_1,
@@ -65,8 +62,8 @@ FROM generate_series(1, 3);
 CREATE TABLE stats_daily AS
     SELECT account, day, engagement_agg(likes, comments, shares, reach, views, followers) AS s
     FROM stats_posts GROUP BY account, day;
-SELECT rollup(s) = (SELECT engagement_agg(likes, comments, shares, reach, views, followers)
-                    FROM stats_posts) AS rollup_equals_whole
+SELECT agree(rollup(s), (SELECT engagement_agg(likes, comments, shares, reach, views, followers)
+                         FROM stats_posts)) AS rollup_equals_whole
 FROM stats_daily;
 SELECT post_count(rollup(s)) AS posts, rollup(s) IS NOT NULL AS not_null FROM stats_daily WHERE false;
 SELECT post_count(rollup(s)) AS null_summaries_skipped
@@ -92,9 +89,6 @@ CREATE TABLE law_splits AS
     SELECT split, parts, p.id, floor(random() * parts)::int AS part
     FROM (SELECT split, 1 + (split * 7) % 40 AS parts FROM generate_series(1, 200) split) s,
          law_posts p;
-CREATE FUNCTION law_close(a float8, b float8) RETURNS boolean
-    LANGUAGE sql IMMUTABLE
-    AS $$ SELECT (a IS NULL AND b IS NULL) OR abs(a - b) <= 1e-12 * greatest(abs(a), abs(b)) $$;
 WITH whole AS (
     SELECT engagement_agg(likes, comments, shares, reach, views, followers) AS s FROM law_posts
 ), parts AS (
@@ -105,20 +99,20 @@ WITH whole AS (
     SELECT split, rollup(s) AS s, count(*) AS parts FROM parts GROUP BY split
 )
 SELECT count(*) AS splits,
-       bool_and(er_reach(r.s) = er_reach(w.s)) AS er_reach,
-       bool_and(er_view(r.s) = er_view(w.s)) AS er_view,
-       bool_and(amplification_rate(r.s) = amplification_rate(w.s)) AS amplification_rate,
-       bool_and(engagement_volume(r.s) = engagement_volume(w.s)) AS engagement_volume,
-       bool_and(post_count(r.s) = post_count(w.s)) AS post_count,
-       bool_and(law_close(er_post(r.s), er_post(w.s))) AS er_post,
-       bool_and(law_close(er_day(r.s), er_day(w.s))) AS er_day,
-       bool_and(law_close(love_rate(r.s), love_rate(w.s))) AS love_rate,
-       bool_and(law_close(talk_rate(r.s), talk_rate(w.s))) AS talk_rate,
+       bool_and(agree(er_reach(r.s), er_reach(w.s))) AS er_reach,
+       bool_and(agree(er_view(r.s), er_view(w.s))) AS er_view,
+       bool_and(agree(amplification_rate(r.s), amplification_rate(w.s))) AS amplification_rate,
+       bool_and(agree(engagement_volume(r.s), engagement_volume(w.s))) AS engagement_volume,
+       bool_and(agree(post_count(r.s), post_count(w.s))) AS post_count,
+       bool_and(agree(er_post(r.s), er_post(w.s), 1e-12)) AS er_post,
+       bool_and(agree(er_day(r.s), er_day(w.s), 1e-12)) AS er_day,
+       bool_and(agree(love_rate(r.s), love_rate(w.s), 1e-12)) AS love_rate,
+       bool_and(agree(talk_rate(r.s), talk_rate(w.s), 1e-12)) AS talk_rate,
        min(r.parts) AS fewest_parts, max(r.parts) AS most_parts
 FROM rolled r, whole w;
 
 -- the text form round-trips exactly; malformed text is 22P02
-SELECT bool_and(s::text::engagement_stats = s) AS text_round_trip, count(*) AS summaries
+SELECT bool_and(agree(s::text::engagement_stats, s)) AS text_round_trip, count(*) AS summaries
 FROM (SELECT engagement_agg(likes, comments, shares, reach, views, followers) AS s
       FROM law_splits JOIN law_posts USING (id) WHERE split <= 5 GROUP BY split, part) q;
 SELECT '(1,1,2,2,3,0,0,1,1,1,66.66666666666667,0,0,0,0,0,0,0)'::engagement_stats AS parsed;
@@ -147,7 +141,7 @@ FROM (VALUES ('(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'),
 COPY stats_daily TO STDOUT (FORMAT binary) \g :stats_file
 CREATE TABLE stats_reread (LIKE stats_daily);
 COPY stats_reread FROM :'stats_file' (FORMAT binary);
-SELECT count(*) AS summaries, bool_and(a.s = b.s) AS binary_round_trip
+SELECT count(*) AS summaries, bool_and(agree(a.s, b.s)) AS binary_round_trip
 FROM stats_daily a JOIN stats_reread b USING (account, day);
 
 -- parallel: partial engagement_agg and rollup combine to the serial summary
@@ -168,8 +162,8 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 SELECT post_count(p.s) AS posts,
-       er_reach(p.s) = er_reach(s.s) AND er_view(p.s) = er_view(s.s)
-       AND engagement_volume(p.s) = engagement_volume(s.s) AS exact_parts_equal,
-       law_close(er_post(p.s), er_post(s.s)) AND law_close(love_rate(p.s), love_rate(s.s))
-       AND law_close(talk_rate(p.s), talk_rate(s.s)) AS rates_equal
+       agree(er_reach(p.s), er_reach(s.s)) AND agree(er_view(p.s), er_view(s.s))
+       AND agree(engagement_volume(p.s), engagement_volume(s.s)) AS exact_parts_equal,
+       agree(er_post(p.s), er_post(s.s), 1e-12) AND agree(love_rate(p.s), love_rate(s.s), 1e-12)
+       AND agree(talk_rate(p.s), talk_rate(s.s), 1e-12) AS rates_equal
 FROM stats_parallel p, stats_serial s;

@@ -1,6 +1,6 @@
 /*
- * stats.c
- *		The two-step summary type engagement_stats (SPEC section 6): the
+ * engagement_stats.c
+ *		The two-step summary type engagement_stats: the
  *		aggregate engagement_agg builds it from posts, rollup merges
  *		summaries, and accessors read every SMM metric from it.
  *

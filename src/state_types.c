@@ -1,5 +1,5 @@
 /*
- * state.c
+ * state_types.c
  *		The SQL types that hold aggregate states, so that partial aggregates
  *		can travel between processes and nodes: text and binary forms,
  *		combine functions and the final function shared by every ratio of
@@ -34,7 +34,7 @@ report_bad_state(const char *type_name, const char *why)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid value for type %s", type_name),
-			 errdetail_internal("%s", why)));
+			 errdetail("%s", why)));
 }
 
 void
@@ -70,7 +70,7 @@ parse_count(StateParser *parser)
 }
 
 /* a finite double in plain decimal or exponent notation */
-double
+static double
 parse_double(StateParser *parser)
 {
 	char		token[64];
@@ -119,7 +119,7 @@ append_count(StringInfo buf, int128 value)
 		appendStringInfoChar(buf, digits[--n]);
 }
 
-void
+static void
 append_double(StringInfo buf, double value)
 {
 	char		text[DOUBLE_SHORTEST_DECIMAL_LEN];
@@ -205,6 +205,30 @@ ratio_merge(RatioState *into, const RatioState *from)
 	into->den = checked_sum(into->den, from->den);
 }
 
+void
+mean_merge(MeanState *into, const MeanState *from)
+{
+	int64		count;
+
+	if (pg_add_s64_overflow(into->count, from->count, &count))
+		report_bigint_out_of_range();
+	mean_add(into, from->sum);
+	into->comp += from->comp;
+	into->count = count;
+}
+
+double
+mean_total(const MeanState *state)
+{
+	double		total = state->sum + state->comp;
+
+	if (!isfinite(total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow")));
+	return total;
+}
+
 PG_FUNCTION_INFO_V1(engagement_ratio_state_in);
 Datum
 engagement_ratio_state_in(PG_FUNCTION_ARGS)
@@ -278,7 +302,7 @@ ratio_percent_finalfn(PG_FUNCTION_ARGS)
 
 /* engagement_mean_state, and three of them in engagement_index_state */
 
-void
+static void
 check_mean_state(const MeanState *state, const char *type_name)
 {
 	if (state->count < 0)

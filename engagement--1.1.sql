@@ -1,0 +1,714 @@
+-- engagement 1.1: engagement metrics for social media and employee surveys
+-- (complete install script; engagement--1.0.sql with engagement--1.0--1.1.sql
+-- gives the same objects, which test/t/001_upgrade.pl checks)
+\echo Use "CREATE EXTENSION engagement" to load this file. \quit
+
+--------------------------------------------------------------------------
+-- Aggregate state types
+--
+-- Every aggregate keeps its state in one of these fixed-size types, not in
+-- internal, so partial aggregates can be shipped between processes and
+-- nodes (parallel query, postgres_fdw, Citus) in text or binary form.
+--------------------------------------------------------------------------
+
+CREATE TYPE engagement_ratio_state;
+
+CREATE FUNCTION engagement_ratio_state_in(cstring) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_ratio_state_out(engagement_ratio_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_ratio_state_recv(internal) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_ratio_state_send(engagement_ratio_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_ratio_state (
+	INTERNALLENGTH = 32,
+	INPUT = engagement_ratio_state_in,
+	OUTPUT = engagement_ratio_state_out,
+	RECEIVE = engagement_ratio_state_recv,
+	SEND = engagement_ratio_state_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE engagement_ratio_state IS
+	'state of a ratio-of-sums aggregate: exact 128-bit numerator and denominator sums, text form (num,den)';
+COMMENT ON FUNCTION engagement_ratio_state_in(cstring) IS 'text input of engagement_ratio_state; malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_ratio_state_out(engagement_ratio_state) IS 'text output of engagement_ratio_state, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_ratio_state_recv(internal) IS 'binary input of engagement_ratio_state, checked like the text input';
+COMMENT ON FUNCTION engagement_ratio_state_send(engagement_ratio_state) IS 'binary output of engagement_ratio_state: big-endian integers and float8 values';
+
+CREATE TYPE engagement_mean_state;
+
+CREATE FUNCTION engagement_mean_state_in(cstring) RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_mean_state_out(engagement_mean_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_mean_state_recv(internal) RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_mean_state_send(engagement_mean_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_mean_state (
+	INTERNALLENGTH = 24,
+	INPUT = engagement_mean_state_in,
+	OUTPUT = engagement_mean_state_out,
+	RECEIVE = engagement_mean_state_recv,
+	SEND = engagement_mean_state_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE engagement_mean_state IS
+	'state of a mean-of-ratios aggregate: count and compensated sum of per-post rates, text form (count,sum,comp)';
+COMMENT ON FUNCTION engagement_mean_state_in(cstring) IS 'text input of engagement_mean_state; malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_mean_state_out(engagement_mean_state) IS 'text output of engagement_mean_state, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_mean_state_recv(internal) IS 'binary input of engagement_mean_state, checked like the text input';
+COMMENT ON FUNCTION engagement_mean_state_send(engagement_mean_state) IS 'binary output of engagement_mean_state: big-endian integers and float8 values';
+
+CREATE TYPE engagement_index_state;
+
+CREATE FUNCTION engagement_index_state_in(cstring) RETURNS engagement_index_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_index_state_out(engagement_index_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_index_state_recv(internal) RETURNS engagement_index_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_index_state_send(engagement_index_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_index_state (
+	INTERNALLENGTH = 72,
+	INPUT = engagement_index_state_in,
+	OUTPUT = engagement_index_state_out,
+	RECEIVE = engagement_index_state_recv,
+	SEND = engagement_index_state_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE engagement_index_state IS
+	'state of engagement_index: a count and compensated sum per indicator (work, management, events), text form of nine numbers';
+COMMENT ON FUNCTION engagement_index_state_in(cstring) IS 'text input of engagement_index_state; malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_index_state_out(engagement_index_state) IS 'text output of engagement_index_state, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_index_state_recv(internal) IS 'binary input of engagement_index_state, checked like the text input';
+COMMENT ON FUNCTION engagement_index_state_send(engagement_index_state) IS 'binary output of engagement_index_state: big-endian integers and float8 values';
+
+--------------------------------------------------------------------------
+-- SMM: scalar functions (one row, numbers already known)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION engagement_volume(likes bigint, comments bigint, shares bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_volume(bigint, bigint, bigint) IS
+	'likes + comments + shares';
+
+CREATE FUNCTION er_reach(engagements bigint, reach bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach(bigint, bigint) IS
+	'ER by reach (ERR), percent: 100 * engagements / reach; NULL when reach = 0';
+
+CREATE FUNCTION er_view(engagements bigint, views bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view(bigint, bigint) IS
+	'ER view, percent: 100 * engagements / views; NULL when views = 0';
+
+CREATE FUNCTION er_post(engagements bigint, followers bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_post(bigint, bigint) IS
+	'ER post, percent: 100 * engagements of one post / followers on its publication date; NULL when followers = 0';
+
+CREATE FUNCTION er_day(engagements bigint, followers bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_day(bigint, bigint) IS
+	'ER day, percent: 100 * engagements of one day / followers; NULL when followers = 0';
+
+CREATE FUNCTION er_unique(engaged_users bigint, followers bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_unique(bigint, bigint) IS
+	'unique ER, percent: 100 * members with at least one interaction / followers; NULL when followers = 0';
+
+CREATE FUNCTION love_rate(likes bigint, followers bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION love_rate(bigint, bigint) IS
+	'love rate, percent: 100 * likes / followers; NULL when followers = 0';
+
+CREATE FUNCTION talk_rate(comments bigint, followers bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION talk_rate(bigint, bigint) IS
+	'talk rate, percent: 100 * comments / followers; NULL when followers = 0';
+
+CREATE FUNCTION amplification_rate(shares bigint, posts bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate(bigint, bigint) IS
+	'amplification rate, percent: 100 * shares / posts; NULL when posts = 0';
+
+CREATE FUNCTION follower_growth(new_followers bigint, followers bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth(bigint, bigint) IS
+	'follower growth, percent: 100 * new_followers / followers; NULL when followers = 0';
+
+CREATE FUNCTION follower_growth(new_followers bigint, unfollowers bigint, followers bigint)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'follower_growth_net' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth(bigint, bigint, bigint) IS
+	'net follower growth, percent: 100 * (new_followers - unfollowers) / followers, may be negative; NULL when followers = 0';
+
+CREATE FUNCTION ctr(clicks bigint, impressions bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ctr(bigint, bigint) IS
+	'click-through rate, percent: 100 * clicks / impressions; NULL when impressions = 0';
+
+CREATE FUNCTION response_rate(answers bigint, questions bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION response_rate(bigint, bigint) IS
+	'response rate, percent: 100 * answers / questions; NULL when questions = 0';
+
+CREATE FUNCTION response_time_change(previous interval, current interval) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION response_time_change(interval, interval) IS
+	'response-time change, percent: 100 * (previous / current - 1), positive when answers got faster; NULL when current is zero';
+
+CREATE FUNCTION response_time_change(previous double precision, current double precision)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'response_time_change_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION response_time_change(double precision, double precision) IS
+	'response-time change from times in seconds, percent: 100 * (previous / current - 1); NULL when current = 0';
+
+CREATE FUNCTION cpc(spend numeric, clicks bigint) RETURNS numeric
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpc(numeric, bigint) IS
+	'cost per click: spend / clicks; NULL when clicks = 0';
+
+CREATE FUNCTION cpl(spend numeric, leads bigint) RETURNS numeric
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpl(numeric, bigint) IS
+	'cost per lead: spend / leads; NULL when leads = 0';
+
+CREATE FUNCTION cost_per_engagement(spend numeric, engagements bigint) RETURNS numeric
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_engagement(numeric, bigint) IS
+	'cost per engagement: spend / engagements; NULL when engagements = 0';
+
+CREATE FUNCTION cost_per_follower(spend numeric, new_followers bigint) RETURNS numeric
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_follower(numeric, bigint) IS
+	'cost per follower: spend / new_followers; NULL when new_followers = 0';
+
+--------------------------------------------------------------------------
+-- SMM: aggregates (one input row per post)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION ratio_state_combine(engagement_ratio_state, engagement_ratio_state)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ratio_state_combine(engagement_ratio_state, engagement_ratio_state) IS
+	'combine function of the ratio-of-sums aggregates: adds both sums';
+
+CREATE FUNCTION ratio_percent_finalfn(engagement_ratio_state) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ratio_percent_finalfn(engagement_ratio_state) IS
+	'final function of the ratio-of-sums aggregates: 100 * num / den, NULL when den = 0';
+
+CREATE FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state) IS
+	'combine function of er_post and er_day: adds counts and compensated sums';
+
+-- Each aggregate has bigint, integer and smallint overloads with identical
+-- results: integer columns then need no cast per row (and with all three,
+-- any mix of integer widths still resolves to exactly one overload).
+
+CREATE FUNCTION er_reach_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int4_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE AGGREGATE er_reach(likes bigint, comments bigint, shares bigint, reach bigint) (
+	SFUNC = er_reach_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(bigint, bigint, bigint, bigint) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes integer, comments integer, shares integer, reach integer) (
+	SFUNC = er_reach_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(integer, integer, integer, integer) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes smallint, comments smallint, shares smallint, reach smallint) (
+	SFUNC = er_reach_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(smallint, smallint, smallint, smallint) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE FUNCTION er_view_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int4_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE AGGREGATE er_view(likes bigint, comments bigint, shares bigint, views bigint) (
+	SFUNC = er_view_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(bigint, bigint, bigint, bigint) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes integer, comments integer, shares integer, views integer) (
+	SFUNC = er_view_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(integer, integer, integer, integer) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes smallint, comments smallint, shares smallint, views smallint) (
+	SFUNC = er_view_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(smallint, smallint, smallint, smallint) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+
+CREATE FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+
+CREATE FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+
+CREATE FUNCTION post_rate_mean_finalfn(engagement_mean_state) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_mean_finalfn(engagement_mean_state) IS
+	'final function of er_post: the mean of the per-post rates';
+
+CREATE FUNCTION post_rate_sum_finalfn(engagement_mean_state) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_sum_finalfn(engagement_mean_state) IS
+	'final function of er_day: the sum of the per-post rates';
+
+CREATE AGGREGATE er_post(likes bigint, comments bigint, shares bigint, followers bigint) (
+	SFUNC = post_rate_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(bigint, bigint, bigint, bigint) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes integer, comments integer, shares integer, followers integer) (
+	SFUNC = post_rate_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(integer, integer, integer, integer) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes smallint, comments smallint, shares smallint, followers smallint) (
+	SFUNC = post_rate_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(smallint, smallint, smallint, smallint) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers bigint) (
+	SFUNC = post_rate_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(bigint, bigint, bigint, bigint) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes integer, comments integer, shares integer, followers integer) (
+	SFUNC = post_rate_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(integer, integer, integer, integer) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes smallint, comments smallint, shares smallint, followers smallint) (
+	SFUNC = post_rate_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(smallint, smallint, smallint, smallint) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE FUNCTION amplification_rate_transfn(engagement_ratio_state, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_transfn(engagement_ratio_state, bigint) IS
+	'transition function of amplification_rate: adds shares and counts the post';
+
+CREATE FUNCTION amplification_rate_int4_transfn(engagement_ratio_state, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int4_transfn(engagement_ratio_state, integer) IS
+	'transition function of amplification_rate: adds shares and counts the post';
+
+CREATE FUNCTION amplification_rate_int2_transfn(engagement_ratio_state, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int2_transfn(engagement_ratio_state, smallint) IS
+	'transition function of amplification_rate: adds shares and counts the post';
+
+CREATE AGGREGATE amplification_rate(shares bigint) (
+	SFUNC = amplification_rate_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE amplification_rate(bigint) IS
+	'amplification rate over posts, percent: 100 * sum(shares) / number of posts';
+
+CREATE AGGREGATE amplification_rate(shares integer) (
+	SFUNC = amplification_rate_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE amplification_rate(integer) IS
+	'amplification rate over posts, percent: 100 * sum(shares) / number of posts';
+
+CREATE AGGREGATE amplification_rate(shares smallint) (
+	SFUNC = amplification_rate_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE amplification_rate(smallint) IS
+	'amplification rate over posts, percent: 100 * sum(shares) / number of posts';
+
+--------------------------------------------------------------------------
+-- Employee engagement survey
+--------------------------------------------------------------------------
+
+CREATE FUNCTION q12_index_bool_transfn(engagement_ratio_state, boolean)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_index_bool_transfn(engagement_ratio_state, boolean) IS
+	'transition function of q12_index(boolean): counts yes answers and answers, skipping NULL';
+
+CREATE AGGREGATE q12_index(answer boolean) (
+	SFUNC = q12_index_bool_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_index(boolean) IS
+	'Q12 index, long form (one row per answer), percent: 100 * yes answers / answers; NULL answers are skipped';
+
+CREATE FUNCTION q12_index_array_transfn(engagement_ratio_state, boolean[])
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_index_array_transfn(engagement_ratio_state, boolean[]) IS
+	'transition function of q12_index(boolean[]): counts true and non-NULL elements of a 12-answer array';
+
+CREATE AGGREGATE q12_index(answers boolean[]) (
+	SFUNC = q12_index_array_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_index(boolean[]) IS
+	'Q12 index, wide form (one 12-element array per respondent), percent: 100 * true elements / non-NULL elements';
+
+CREATE FUNCTION q12_index(yes_answers bigint, respondents bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION q12_index(bigint, bigint) IS
+	'Q12 index from totals, percent: 100 * yes_answers / (12 * respondents); NULL when respondents = 0';
+
+CREATE FUNCTION q12_level(index double precision) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION q12_level(double precision) IS
+	'Q12 level: alarming for index <= 50, satisfactory below 70, high from 70; index must be in [0, 100]';
+
+CREATE FUNCTION index_state_combine(engagement_index_state, engagement_index_state)
+	RETURNS engagement_index_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION index_state_combine(engagement_index_state, engagement_index_state) IS
+	'combine function of engagement_index: adds the counts and sums of each indicator';
+
+CREATE FUNCTION engagement_index_transfn(engagement_index_state, double precision,
+										 double precision, double precision)
+	RETURNS engagement_index_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_index_transfn(engagement_index_state, double precision, double precision, double precision) IS
+	'transition function of engagement_index: adds each non-NULL score to its indicator''s mean';
+
+CREATE FUNCTION engagement_index_finalfn(engagement_index_state) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_index_finalfn(engagement_index_state) IS
+	'final function of engagement_index: avg(work) + avg(management) + avg(events), NULL if an indicator has no score';
+
+CREATE AGGREGATE engagement_index(work double precision, management double precision,
+								  events double precision) (
+	SFUNC = engagement_index_transfn,
+	STYPE = engagement_index_state,
+	FINALFUNC = engagement_index_finalfn,
+	COMBINEFUNC = index_state_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE engagement_index(double precision, double precision, double precision) IS
+	'three-component engagement index: avg(work) + avg(management) + avg(events), each mean over its own non-NULL scores';
+
+CREATE FUNCTION engagement_level(index double precision) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_level(double precision) IS
+	'engagement level: low for index <= 30, medium for index <= 60, high above 60';
+
+CREATE FUNCTION participation_rate(participants bigint, headcount bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION participation_rate(bigint, bigint) IS
+	'participation, percent: 100 * participants / headcount; NULL when headcount = 0; participants > headcount is an error';
+
+
+--------------------------------------------------------------------------
+-- Summary type: engagement_agg builds it, rollup merges it, accessors read it
+--------------------------------------------------------------------------
+
+CREATE TYPE engagement_stats;
+
+CREATE FUNCTION engagement_stats_in(cstring) RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_out(engagement_stats) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_recv(internal) RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_send(engagement_stats) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_stats (
+	INTERNALLENGTH = 200,
+	INPUT = engagement_stats_in,
+	OUTPUT = engagement_stats_out,
+	RECEIVE = engagement_stats_recv,
+	SEND = engagement_stats_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE engagement_stats IS
+	'summary of a group of posts: the exact state of every SMM aggregate; build with engagement_agg, merge with rollup, read with the accessors';
+COMMENT ON FUNCTION engagement_stats_in(cstring) IS 'text input of engagement_stats; malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_stats_out(engagement_stats) IS 'text output of engagement_stats, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_stats_recv(internal) IS 'binary input of engagement_stats, checked like the text input';
+COMMENT ON FUNCTION engagement_stats_send(engagement_stats) IS 'binary output of engagement_stats: big-endian integers and float8 values';
+
+CREATE FUNCTION engagement_stats_combine(engagement_stats, engagement_stats)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_combine(engagement_stats, engagement_stats) IS
+	'merges two summaries: adds every count and sum; combine function of engagement_agg, transition function of rollup';
+
+CREATE FUNCTION engagement_agg_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE FUNCTION engagement_agg_int4_transfn(engagement_stats, integer, integer, integer, integer, integer, integer)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int4_transfn(engagement_stats, integer, integer, integer, integer, integer, integer) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE AGGREGATE engagement_agg(likes bigint, comments bigint, shares bigint,
+								reach bigint, views bigint, followers bigint) (
+	SFUNC = engagement_agg_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'summary of posts for every SMM metric; a NULL input leaves the row out of exactly the metrics that need it';
+
+CREATE AGGREGATE engagement_agg(likes integer, comments integer, shares integer,
+								reach integer, views integer, followers integer) (
+	SFUNC = engagement_agg_int4_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) IS
+	'summary of posts for every SMM metric; a NULL input leaves the row out of exactly the metrics that need it';
+
+CREATE AGGREGATE engagement_agg(likes smallint, comments smallint, shares smallint,
+								reach smallint, views smallint, followers smallint) (
+	SFUNC = engagement_agg_int2_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'summary of posts for every SMM metric; a NULL input leaves the row out of exactly the metrics that need it';
+
+CREATE AGGREGATE rollup(engagement_stats) (
+	SFUNC = engagement_stats_combine,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(engagement_stats) IS
+	'merges summaries, e.g. daily ones into weeks; NULL summaries are skipped';
+
+CREATE FUNCTION er_reach(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_reach' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach(engagement_stats) IS
+	'ER by reach of a summary, percent: 100 * sum(likes + comments + shares) / sum(reach), as the er_reach aggregate';
+
+CREATE FUNCTION er_view(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_view' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view(engagement_stats) IS
+	'ER view of a summary, percent: 100 * sum(likes + comments + shares) / sum(views), as the er_view aggregate';
+
+CREATE FUNCTION er_post(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_post' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_post(engagement_stats) IS
+	'average ER post of a summary, percent, as the er_post aggregate';
+
+CREATE FUNCTION er_day(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_day' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_day(engagement_stats) IS
+	'ER day of a summary, percent: sum of the per-post ER, as the er_day aggregate';
+
+CREATE FUNCTION love_rate(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_love_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION love_rate(engagement_stats) IS
+	'love rate of a summary, percent: mean over posts of 100 * likes / followers, as avg(love_rate(likes, followers))';
+
+CREATE FUNCTION talk_rate(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_talk_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION talk_rate(engagement_stats) IS
+	'talk rate of a summary, percent: mean over posts of 100 * comments / followers, as avg(talk_rate(comments, followers))';
+
+CREATE FUNCTION amplification_rate(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_amplification_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate(engagement_stats) IS
+	'amplification rate of a summary, percent: 100 * sum(shares) / posts, as the amplification_rate aggregate';
+
+CREATE FUNCTION engagement_volume(engagement_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_engagement_volume' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_volume(engagement_stats) IS
+	'engagement volume of a summary: sum(likes + comments + shares), as sum(engagement_volume(likes, comments, shares))';
+
+CREATE FUNCTION post_count(engagement_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_post_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION post_count(engagement_stats) IS
+	'number of posts in a summary, as count(*)';
+
+CREATE FUNCTION engagement_stats_eq(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_eq(engagement_stats, engagement_stats) IS
+	'true when two summaries are identical in every count and sum, bit for bit';
+
+CREATE OPERATOR = (
+	LEFTARG = engagement_stats,
+	RIGHTARG = engagement_stats,
+	FUNCTION = engagement_stats_eq,
+	COMMUTATOR = =,
+	RESTRICT = eqsel,
+	JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (engagement_stats, engagement_stats) IS
+	'summaries identical bit for bit, e.g. s::text::engagement_stats = s';

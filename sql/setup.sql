@@ -1,0 +1,29 @@
+-- Run first: the extension and the comparison every other test file uses
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS engagement;
+RESET client_min_messages;
+
+-- agree(a, b[, rel]): a and b are both known and equal, or (with rel > 0)
+-- within rel of each other relative to the larger.  A NULL, NaN or
+-- ±Infinity on either side is a disagreement: a test that expects NULL
+-- says IS NULL.
+CREATE FUNCTION agree(a anycompatible, b anycompatible, rel float8 DEFAULT 0)
+    RETURNS boolean LANGUAGE plpgsql IMMUTABLE
+    AS $$
+BEGIN
+    IF a IS NULL OR b IS NULL
+       OR a::text ~* '\m(nan|infinity)\M' OR b::text ~* '\m(nan|infinity)\M' THEN
+        RETURN false;
+    END IF;
+    IF a = b THEN
+        RETURN true;
+    END IF;
+    RETURN rel > 0
+        AND abs(a::float8 - b::float8) <= rel * greatest(abs(a::float8), abs(b::float8));
+END $$;
+
+SELECT agree(1, 1) AS equal, agree(9223372036854775807, 9223372036854775806) AS bigint_exact,
+       agree(NULL::int, NULL) AS both_null, agree(1, NULL) AS one_null,
+       agree(1.0::float8, 1.0 + 1e-13, 1e-12) AS within, agree(1.0::float8, 1.0 + 1e-11, 1e-12) AS beyond,
+       agree('NaN'::float8, 'NaN') AS nan, agree('Infinity'::float8, 'Infinity') AS infinity,
+       agree('a'::text, 'a') AS text;
