@@ -6,14 +6,15 @@
 # on a throwaway cluster.
 EXTENSION = engagement
 MODULE_big = engagement
-OBJS = src/engagement.o src/smm_scalar.o src/smm_agg.o src/survey.o \
-	src/state_types.o src/engagement_stats.o
+OBJS = src/engagement.o src/exact.o src/smm_scalar.o src/smm_agg.o src/survey.o \
+	src/state_types.o src/engagement_stats.o src/engagement_stats_1_1.o \
+	src/superseded.o
 
 # install scripts (engagement--VERSION.sql) and update scripts
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
 DATA = $(notdir $(wildcard $(srcdir)/engagement--*.sql))
 
-REGRESS = setup smm_scalar smm_agg survey state_types parallel engagement_stats bad_input
+REGRESS = setup smm_scalar smm_agg survey state_types parallel engagement_stats invariants bad_input
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check
 

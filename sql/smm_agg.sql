@@ -32,11 +32,11 @@ SELECT er_reach(likes, comments, shares, reach) = 100 * 85 / 1500::float8 AS err
        er_view(likes, comments, shares, views) = 100 * 85 / 3000::float8 AS er_view_a
 FROM agg_posts WHERE account = 'a';
 
--- er_day = er_post * posts counted
-SELECT er_day(likes, comments, shares, followers)
-       = er_post(likes, comments, shares, followers)
-         * count(*) FILTER (WHERE likes IS NOT NULL AND comments IS NOT NULL
-                            AND shares IS NOT NULL AND followers > 0) AS day_is_post_times_count
+-- er_day = er_post * posts counted (each correctly rounded: to the last bit or so)
+SELECT agree(er_day(likes, comments, shares, followers),
+             er_post(likes, comments, shares, followers)
+             * count(*) FILTER (WHERE likes IS NOT NULL AND comments IS NOT NULL
+                                AND shares IS NOT NULL AND followers > 0), 1e-15) AS day_is_post_times_count
 FROM agg_posts;
 
 -- for one account on one day er_day is 100 * (day's engagements) / followers

@@ -66,10 +66,10 @@ ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int64 den)
 }
 
 Datum
-mean_add_to_copy(FunctionCallInfo fcinfo, double value)
+rate_add_to_copy(FunctionCallInfo fcinfo, double rate, int128 engagements, int64 followers)
 {
-	MeanState  *state = agg_state_copy(fcinfo, sizeof(MeanState));
+	RateState  *state = agg_state_copy(fcinfo, sizeof(RateState));
 
-	mean_add(state, value);
+	rate_add(state, rate, engagements, followers);
 	PG_RETURN_POINTER(state);
 }

@@ -32,17 +32,41 @@ typedef struct RatioState
 } RatioState;
 
 /*
- * A compensated (Neumaier) running sum of non-negative doubles and how many
- * values went into it; the value of the sum is sum + comp.  SQL type
- * engagement_mean_state, text form (count,sum,comp); state of er_post and
- * er_day.
+ * An exact sum of non-negative doubles: a fixed-point number with 128 bits
+ * each side of the binary point, value = whole + fraction / 2^128 (exact.c).
+ */
+typedef struct FixedSum
+{
+	uint128		fraction;
+	uint128		whole;
+} FixedSum;
+
+/*
+ * How many values and their exact sum.  SQL type engagement_index_state
+ * holds three (work, management, events); engagement_stats holds one each
+ * for love and talk rate.
  */
 typedef struct MeanState
 {
 	int64		count;
-	double		sum;
-	double		comp;
+	FixedSum	sum;
 } MeanState;
+
+/*
+ * The per-post rates 100 * (likes + comments + shares) / followers of
+ * er_post and er_day (SQL type engagement_mean_state), and what makes them
+ * exact when every post shares one follower count: the engagements of the
+ * same posts and the smallest and largest follower count.  min_followers is
+ * 0 when nothing was counted, and when the counts are not known (a value
+ * written by version 1.1).
+ */
+typedef struct RateState
+{
+	MeanState	rates;
+	int128		engagements;
+	int64		min_followers;
+	int64		max_followers;
+} RateState;
 
 /* State of engagement_index: one mean per indicator. */
 typedef struct IndexState
@@ -51,6 +75,30 @@ typedef struct IndexState
 	MeanState	management;
 	MeanState	events;
 } IndexState;
+
+/*
+ * The two-step summary engagement_stats (engagement_stats.c), a varlena
+ * so that later formats can be longer: every count and sum the SMM
+ * aggregates need for a group of posts.  Every field is an integer, so two
+ * summaries of the same posts are identical byte for byte, whatever the
+ * order in which the posts were added or the summaries merged.
+ */
+typedef struct EngagementStats
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	int32		version;		/* STATE_FORMAT_VERSION */
+	int64		posts;			/* every input row */
+	int64		volume_posts;	/* rows with likes, comments and shares */
+	int128		volume;			/* Σ(likes + comments + shares) over them */
+	RatioState	reach;			/* er_reach: Σ engagements, Σ reach */
+	RatioState	views;			/* er_view: Σ engagements, Σ views */
+	RatioState	shares;			/* amplification_rate: Σ shares, posts */
+	RateState	post_rate;		/* er_post, er_day */
+	MeanState	love;			/* love_rate */
+	MeanState	talk;			/* talk_rate */
+} EngagementStats;
+
+extern EngagementStats *stats_new(void);
 
 /* errors for bad arguments; the argument name is the SQL one */
 pg_noreturn extern void report_negative_count(const char *argname, int64 value) pg_attribute_noreturn();
@@ -122,53 +170,118 @@ percent_of(int128 num, int128 den)
 	return (double) (num * 100) / (double) den;
 }
 
-/* one row's terms; sums from rows stay far below STATE_SUM_LIMIT */
+/*
+ * Bound on the sums a state may hold, well below the 2^127 / 100 at which
+ * percent_of would overflow.  Rows reach it only after 2^54 of them at the
+ * largest counts, but a state given as input or to a direct call may start
+ * near it, so every addition checks it.
+ */
+#define STATE_SUM_LIMIT (((int128) 1) << 120)
+
+pg_noreturn extern void report_sum_out_of_range(void) pg_attribute_noreturn();
+
+/* one row's terms */
 static inline void
 ratio_add(RatioState *state, int128 num, int64 den)
 {
 	state->num += num;
 	state->den += den;
+	if (unlikely(state->num > STATE_SUM_LIMIT || state->den > STATE_SUM_LIMIT))
+		report_sum_out_of_range();
+}
+
+extern void fixed_add_double_rounded(FixedSum *sum, double value);
+extern void fixed_subtract_double(FixedSum *sum, double value);
+extern void fixed_add(FixedSum *sum, const FixedSum *other);
+extern double fixed_quotient(const FixedSum *sum, uint128 divisor);
+extern double exact_quotient(uint128 numerator, uint128 denominator);
+
+/*
+ * Adds a finite non-negative double to an exact sum.  Inline for the values
+ * whose bits all lie between 2^-128 and 2^75 (every per-post rate); zero
+ * adds nothing; the rest are rounded or rejected out of line.
+ */
+static inline void
+fixed_add_double(FixedSum *sum, double value)
+{
+	uint64		bits;
+	int			shift;
+	uint64		mantissa;
+	uint128		low;
+	uint128		high;
+
+	memcpy(&bits, &value, sizeof(bits));
+	if (bits == 0)
+		return;
+	shift = (int) (bits >> 52) - 1075 + 128;
+	if (unlikely(shift < 0 || shift >= 203 || (bits >> 52) == 0))
+	{
+		fixed_add_double_rounded(sum, value);
+		return;
+	}
+	mantissa = (bits & ((UINT64CONST(1) << 52) - 1)) | (UINT64CONST(1) << 52);
+	if (shift < 128)
+	{
+		low = (uint128) mantissa << shift;
+		high = shift > 75 ? (uint128) mantissa >> (128 - shift) : 0;
+	}
+	else
+	{
+		low = 0;
+		high = (uint128) mantissa << (shift - 128);
+	}
+	sum->fraction += low;
+	sum->whole += high + (sum->fraction < low);
+	if (unlikely(sum->whole > (uint128) STATE_SUM_LIMIT))
+		report_sum_out_of_range();
 }
 
 static inline void
 mean_add(MeanState *state, double value)
 {
-	double		total = state->sum + value;
-
-	if (fabs(state->sum) >= fabs(value))
-		state->comp += (state->sum - total) + value;
-	else
-		state->comp += (value - total) + state->sum;
-	state->sum = total;
+	if (unlikely(state->count == PG_INT64_MAX))
+		report_bigint_out_of_range();
+	fixed_add_double(&state->sum, value);
 	state->count++;
 }
 
+static inline void
+rate_add(RateState *state, double rate, int128 engagements, int64 followers)
+{
+	mean_add(&state->rates, rate);
+	if (state->rates.count == 1)
+	{
+		state->engagements = engagements;
+		state->min_followers = state->max_followers = followers;
+	}
+	else if (state->min_followers != 0)
+	{
+		state->engagements += engagements;
+		if (unlikely(state->engagements > STATE_SUM_LIMIT))
+			report_sum_out_of_range();
+		state->min_followers = Min(state->min_followers, followers);
+		state->max_followers = Max(state->max_followers, followers);
+	}
+}
+
 extern void mean_merge(MeanState *into, const MeanState *from);
-extern double mean_total(const MeanState *state);
+extern void rate_merge(RateState *into, const RateState *from);
+extern void ratio_merge(RatioState *into, const RatioState *from);
+
+/* results: NULL (false) when nothing was counted */
+extern bool mean_value(const MeanState *state, double *mean);
+extern bool rate_mean(const RateState *state, double *mean);
+extern bool rate_sum(const RateState *state, double *sum);
 
 /*
  * The values final functions and accessors return, NULL when nothing was
- * counted: a ratio state as a percent, a mean state as its mean or its sum.
+ * counted: a ratio state as a percent.
  */
 #define RETURN_RATIO_PERCENT(ratio) \
 	do { \
 		if ((ratio)->den == 0) \
 			PG_RETURN_NULL(); \
 		PG_RETURN_FLOAT8(percent_of((ratio)->num, (ratio)->den)); \
-	} while (0)
-
-#define RETURN_MEAN(mean) \
-	do { \
-		if ((mean)->count == 0) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_FLOAT8(mean_total(mean) / (mean)->count); \
-	} while (0)
-
-#define RETURN_MEAN_SUM(mean) \
-	do { \
-		if ((mean)->count == 0) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_FLOAT8(mean_total(mean)); \
 	} while (0)
 
 /*
@@ -201,7 +314,8 @@ agg_state_for_update(FunctionCallInfo fcinfo, Size size)
  * caller needs no stack frame for it.
  */
 extern Datum ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int64 den);
-extern Datum mean_add_to_copy(FunctionCallInfo fcinfo, double value);
+extern Datum rate_add_to_copy(FunctionCallInfo fcinfo, double rate, int128 engagements,
+							  int64 followers);
 
 static inline Datum
 ratio_add_row(FunctionCallInfo fcinfo, int128 num, int64 den)
@@ -213,11 +327,11 @@ ratio_add_row(FunctionCallInfo fcinfo, int128 num, int64 den)
 }
 
 static inline Datum
-mean_add_row(FunctionCallInfo fcinfo, double value)
+rate_add_row(FunctionCallInfo fcinfo, double rate, int128 engagements, int64 followers)
 {
 	if (unlikely(!agg_state_in_place(fcinfo)))
-		return mean_add_to_copy(fcinfo, value);
-	mean_add((MeanState *) PG_GETARG_POINTER(0), value);
+		return rate_add_to_copy(fcinfo, rate, engagements, followers);
+	rate_add((RateState *) PG_GETARG_POINTER(0), rate, engagements, followers);
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
@@ -230,16 +344,16 @@ mean_add_row(FunctionCallInfo fcinfo, double value)
 	} while (0)
 
 /*
- * Text and binary forms of the states (state_types.c).  Text forms are
- * parenthesised lists of decimal integers and shortest round-trip doubles.
+ * Text and binary forms of the states (state_types.c), and the checks that
+ * every value read or built keeps its type's invariant.
+ *
+ * Text: "v2(...)", a parenthesised list of decimal integers after the
+ * format version; version 1.1 wrote the list without a version.  Binary:
+ * one byte of format version, then the fields in the same order; 1.1 wrote
+ * the fields alone, and its lengths (32, 24, 72 and 200 bytes) are never
+ * those of a later format, which is how the two are told apart.
  */
-
-/*
- * Bound on the sums a state may hold, well below the 2^127 / 100 at which
- * percent_of would overflow: a group needs 2^54 rows to pass it from
- * transition functions alone, so only input and combine check it.
- */
-#define STATE_SUM_LIMIT (((int128) 1) << 120)
+#define STATE_FORMAT_VERSION 2
 
 typedef struct StateParser
 {
@@ -251,22 +365,45 @@ typedef struct StateParser
 struct StringInfoData;
 
 pg_noreturn extern void report_bad_state_text(StateParser *parser) pg_attribute_noreturn();
-pg_noreturn extern void report_bad_state(const char *type_name, const char *why) pg_attribute_noreturn();
+pg_noreturn extern void report_bad_state(const char *type_name, bool binary,
+										 const char *why) pg_attribute_noreturn();
+extern int	parse_version(StateParser *parser);
 extern void expect_char(StateParser *parser, char c);
 extern void expect_end(StateParser *parser);
 extern int128 parse_count(StateParser *parser);
+extern int64 parse_int64_count(StateParser *parser);
+extern double parse_double(StateParser *parser);
 extern void parse_ratio(StateParser *parser, RatioState *state);
 extern void parse_mean(StateParser *parser, MeanState *state);
+extern void parse_rate(StateParser *parser, RateState *state);
+extern void parse_mean_1_1(StateParser *parser, MeanState *state);
+extern void mean_from_1_1(MeanState *state, int64 count, double sum, double comp,
+						  const char *type_name, bool binary);
+extern void append_version(struct StringInfoData *buf);
 extern void append_count(struct StringInfoData *buf, int128 value);
 extern void append_ratio(struct StringInfoData *buf, const RatioState *state);
 extern void append_mean(struct StringInfoData *buf, const MeanState *state);
-extern void send_int128(struct StringInfoData *buf, int128 value);
-extern int128 recv_int128(struct StringInfoData *buf);
-extern void send_ratio(struct StringInfoData *buf, const RatioState *state);
+extern void append_rate(struct StringInfoData *buf, const RateState *state);
+
+extern int	recv_version(struct StringInfoData *buf, int length_1_1, const char *type_name);
+extern void recv_end(struct StringInfoData *buf, const char *type_name);
+extern int64 recv_int64(struct StringInfoData *buf, const char *type_name);
+extern int128 recv_int128(struct StringInfoData *buf, const char *type_name);
 extern void recv_ratio(struct StringInfoData *buf, RatioState *state, const char *type_name);
-extern void send_mean(struct StringInfoData *buf, const MeanState *state);
 extern void recv_mean(struct StringInfoData *buf, MeanState *state, const char *type_name);
-extern void ratio_merge(RatioState *into, const RatioState *from);
-extern int128 checked_sum(int128 a, int128 b);
+extern void recv_rate(struct StringInfoData *buf, RateState *state, const char *type_name);
+extern void recv_mean_1_1(struct StringInfoData *buf, MeanState *state, const char *type_name);
+extern void send_int128(struct StringInfoData *buf, int128 value);
+extern void send_ratio(struct StringInfoData *buf, const RatioState *state);
+extern void send_mean(struct StringInfoData *buf, const MeanState *state);
+extern void send_rate(struct StringInfoData *buf, const RateState *state);
+
+/* the 1.2 input functions, which the superseded 1.1 names share */
+extern Datum engagement_mean_state_in_v2(PG_FUNCTION_ARGS);
+extern Datum engagement_index_state_in_v2(PG_FUNCTION_ARGS);
+
+extern void check_ratio(const RatioState *state, const char *type_name, bool binary);
+extern void check_mean(const MeanState *state, const char *type_name, bool binary);
+extern void check_rate(const RateState *state, const char *type_name, bool binary);
 
 #endif							/* ENGAGEMENT_H */

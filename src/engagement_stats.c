@@ -1,38 +1,93 @@
 /*
  * engagement_stats.c
- *		The two-step summary type engagement_stats: the
- *		aggregate engagement_agg builds it from posts, rollup merges
- *		summaries, and accessors read every SMM metric from it.
+ *		The two-step summary type engagement_stats: the aggregate
+ *		engagement_agg builds it from posts, rollup merges summaries, and
+ *		accessors read every SMM metric from it.
  *
- * Text form (stable; documented in the README), 18 numbers:
- *		(posts,volume_posts,volume,
- *		 reach_engagements,reach,view_engagements,views,shares,share_posts,
- *		 count,sum,comp, count,sum,comp, count,sum,comp)
- * where the three (count,sum,comp) triples are the per-post rates of
- * er_post/er_day, love_rate and talk_rate.
+ * Text form, format version 2 (documented in doc/formats.md), 21 numbers:
+ *		v2(posts,volume_posts,volume,
+ *		   reach_engagements,reach,view_engagements,views,shares,share_posts,
+ *		   rate_count,rate_whole,rate_fraction,rate_engagements,min_followers,max_followers,
+ *		   love_count,love_whole,love_fraction,talk_count,talk_whole,talk_fraction)
+ * Version 1.1 wrote 18 numbers without a version, its means as compensated
+ * sums of doubles; they are read, and give the results 1.1 gave.
+ *
+ * The invariant (check_stats) holds for every value: the state invariants
+ * of its parts, and the counts of the parts within the counts of posts:
+ * volume_posts, share_posts, the love and talk counts at most posts; the
+ * rated posts at most volume_posts; the engagements of er_reach, er_view
+ * and the rated posts at most the volume.
+ *
+ * The C functions carry _v2: version 1.1 used the plain names for the
+ * 200-byte layout that engagement_stats_1_1 keeps (engagement_stats_1_1.c).
  */
 #include "engagement.h"
 
+#include "access/hash.h"
 #include "libpq/pqformat.h"
 
-typedef struct EngagementStats
-{
-	int64		posts;			/* every input row */
-	int64		volume_posts;	/* rows with likes, comments and shares */
-	int128		volume;			/* Σ(likes + comments + shares) over them */
-	RatioState	reach;			/* er_reach: Σ engagements, Σ reach */
-	RatioState	views;			/* er_view: Σ engagements, Σ views */
-	RatioState	shares;			/* amplification_rate: Σ shares, posts */
-	MeanState	post_rate;		/* er_post, er_day */
-	MeanState	love;			/* love_rate */
-	MeanState	talk;			/* talk_rate */
-} EngagementStats;
-
-/* the SQL type's INTERNALLENGTH */
-StaticAssertDecl(sizeof(EngagementStats) == 200,
-				 "engagement_stats is declared with INTERNALLENGTH = 200");
-
 #define STATS_TYPE "engagement_stats"
+#define STATS_1_1_LENGTH 200
+
+EngagementStats *
+stats_new(void)
+{
+	EngagementStats *stats = palloc0(sizeof(EngagementStats));
+
+	SET_VARSIZE(stats, sizeof(EngagementStats));
+	stats->version = STATE_FORMAT_VERSION;
+	return stats;
+}
+
+/* a summary argument in the current layout */
+static EngagementStats *
+stats_arg(FunctionCallInfo fcinfo, int argno)
+{
+	EngagementStats *stats = (EngagementStats *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	if (VARSIZE(stats) != sizeof(EngagementStats) || stats->version != STATE_FORMAT_VERSION)
+		elog(ERROR, "engagement_stats value of unexpected size %u", (unsigned) VARSIZE(stats));
+	return stats;
+}
+
+/*
+ * The summary a transition or combine function may update: its first
+ * argument when called by an aggregate, a copy otherwise, a new empty one
+ * for NULL.
+ */
+static EngagementStats *
+stats_for_update(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+		return stats_new();
+	if (agg_state_in_place(fcinfo))
+		return (EngagementStats *) PG_GETARG_POINTER(0);
+	return memcpy(palloc(sizeof(EngagementStats)), stats_arg(fcinfo, 0), sizeof(EngagementStats));
+}
+
+static void
+check_stats(const EngagementStats *stats, bool binary)
+{
+	const char *type = STATS_TYPE;
+
+	check_ratio(&stats->reach, type, binary);
+	check_ratio(&stats->views, type, binary);
+	check_ratio(&stats->shares, type, binary);
+	check_rate(&stats->post_rate, type, binary);
+	check_mean(&stats->love, type, binary);
+	check_mean(&stats->talk, type, binary);
+	if (stats->posts < 0 || stats->volume_posts < 0 || stats->volume < 0 ||
+		stats->volume > STATE_SUM_LIMIT)
+		report_bad_state(type, binary, "Counts and sums must be between 0 and 2^120.");
+	if (stats->volume_posts > stats->posts || stats->shares.den > stats->posts ||
+		stats->love.count > stats->posts || stats->talk.count > stats->posts ||
+		stats->post_rate.rates.count > stats->volume_posts)
+		report_bad_state(type, binary, "A part counts more posts than the summary has.");
+	if (stats->reach.num > stats->volume || stats->views.num > stats->volume ||
+		stats->post_rate.engagements > stats->volume ||
+		(stats->volume_posts == 0 && stats->volume != 0))
+		report_bad_state(type, binary, "A part counts more engagements than the summary has.");
+}
 
 /*
  * One post.  A NULL leaves out exactly the metrics that need that input:
@@ -54,20 +109,25 @@ stats_add(FunctionCallInfo fcinfo, int width)
 	int64		views = has_views ? count_arg_width(fcinfo, 5, "views", width) : 0;
 	int64		followers = PG_ARGISNULL(6) ? 0 : count_arg_width(fcinfo, 6, "followers", width);
 
-	state = agg_state_for_update(fcinfo, sizeof(EngagementStats));
-	state->posts++;
+	state = stats_for_update(fcinfo);
+	if (pg_add_s64_overflow(state->posts, 1, &state->posts))
+		report_bigint_out_of_range();
 	if (has_likes && has_comments && has_shares)
 	{
 		int128		engagements = (int128) likes + comments + shares;
 
-		state->volume_posts++;
+		if (pg_add_s64_overflow(state->volume_posts, 1, &state->volume_posts))
+			report_bigint_out_of_range();
 		state->volume += engagements;
+		if (state->volume > STATE_SUM_LIMIT)
+			report_sum_out_of_range();
 		if (has_reach)
 			ratio_add(&state->reach, engagements, reach);
 		if (has_views)
 			ratio_add(&state->views, engagements, views);
 		if (followers > 0)
-			mean_add(&state->post_rate, percent_of(engagements, followers));
+			rate_add(&state->post_rate, percent_of(engagements, followers),
+					 engagements, followers);
 	}
 	if (has_shares)
 		ratio_add(&state->shares, shares, 1);
@@ -81,47 +141,49 @@ stats_add(FunctionCallInfo fcinfo, int width)
 	PG_RETURN_POINTER(state);
 }
 
-PG_FUNCTION_INFO_V1(engagement_agg_transfn);
+PG_FUNCTION_INFO_V1(engagement_agg_transfn_v2);
 Datum
-engagement_agg_transfn(PG_FUNCTION_ARGS)
+engagement_agg_transfn_v2(PG_FUNCTION_ARGS)
 {
 	return stats_add(fcinfo, 8);
 }
 
-PG_FUNCTION_INFO_V1(engagement_agg_int4_transfn);
+PG_FUNCTION_INFO_V1(engagement_agg_int4_transfn_v2);
 Datum
-engagement_agg_int4_transfn(PG_FUNCTION_ARGS)
+engagement_agg_int4_transfn_v2(PG_FUNCTION_ARGS)
 {
 	return stats_add(fcinfo, 4);
 }
 
-PG_FUNCTION_INFO_V1(engagement_agg_int2_transfn);
+PG_FUNCTION_INFO_V1(engagement_agg_int2_transfn_v2);
 Datum
-engagement_agg_int2_transfn(PG_FUNCTION_ARGS)
+engagement_agg_int2_transfn_v2(PG_FUNCTION_ARGS)
 {
 	return stats_add(fcinfo, 2);
 }
 
 /* combine function of engagement_agg, and transition function of rollup */
-PG_FUNCTION_INFO_V1(engagement_stats_combine);
+PG_FUNCTION_INFO_V1(engagement_stats_combine_v2);
 Datum
-engagement_stats_combine(PG_FUNCTION_ARGS)
+engagement_stats_combine_v2(PG_FUNCTION_ARGS)
 {
 	EngagementStats *state;
 	EngagementStats *other;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
-	other = (EngagementStats *) PG_GETARG_POINTER(1);
-	state = agg_state_for_update(fcinfo, sizeof(EngagementStats));
+	other = stats_arg(fcinfo, 1);
+	state = stats_for_update(fcinfo);
 	if (pg_add_s64_overflow(state->posts, other->posts, &state->posts) ||
 		pg_add_s64_overflow(state->volume_posts, other->volume_posts, &state->volume_posts))
 		report_bigint_out_of_range();
-	state->volume = checked_sum(state->volume, other->volume);
+	state->volume += other->volume;
+	if (state->volume > STATE_SUM_LIMIT)
+		report_sum_out_of_range();
 	ratio_merge(&state->reach, &other->reach);
 	ratio_merge(&state->views, &other->views);
 	ratio_merge(&state->shares, &other->shares);
-	mean_merge(&state->post_rate, &other->post_rate);
+	rate_merge(&state->post_rate, &other->post_rate);
 	mean_merge(&state->love, &other->love);
 	mean_merge(&state->talk, &other->talk);
 	PG_RETURN_POINTER(state);
@@ -129,34 +191,15 @@ engagement_stats_combine(PG_FUNCTION_ARGS)
 
 /* text and binary forms */
 
-/* the checks recv_ratio and recv_mean do not make */
-static void
-check_stats_counts(const EngagementStats *stats)
-{
-	if (stats->posts < 0 || stats->volume_posts < 0 || stats->volume < 0 ||
-		stats->volume > STATE_SUM_LIMIT)
-		report_bad_state(STATS_TYPE, "Counts and sums must be between 0 and 2^120.");
-}
-
-static int64
-parse_int64_count(StateParser *parser)
-{
-	int128		value = parse_count(parser);
-
-	if (value > PG_INT64_MAX)
-		report_bad_state_text(parser);
-	return (int64) value;
-}
-
-PG_FUNCTION_INFO_V1(engagement_stats_in);
+PG_FUNCTION_INFO_V1(engagement_stats_in_v2);
 Datum
-engagement_stats_in(PG_FUNCTION_ARGS)
+engagement_stats_in_v2(PG_FUNCTION_ARGS)
 {
 	char	   *text = PG_GETARG_CSTRING(0);
 	StateParser parser = {text, text, STATS_TYPE};
-	EngagementStats *stats = palloc(sizeof(EngagementStats));
+	EngagementStats *stats = stats_new();
 	RatioState *ratios[] = {&stats->reach, &stats->views, &stats->shares};
-	MeanState  *means[] = {&stats->post_rate, &stats->love, &stats->talk};
+	int			version = parse_version(&parser);
 
 	expect_char(&parser, '(');
 	stats->posts = parse_int64_count(&parser);
@@ -169,25 +212,38 @@ engagement_stats_in(PG_FUNCTION_ARGS)
 		expect_char(&parser, ',');
 		parse_ratio(&parser, ratios[i]);
 	}
-	for (size_t i = 0; i < lengthof(means); i++)
+	expect_char(&parser, ',');
+	if (version == 1)
 	{
+		parse_mean_1_1(&parser, &stats->post_rate.rates);
 		expect_char(&parser, ',');
-		parse_mean(&parser, means[i]);
+		parse_mean_1_1(&parser, &stats->love);
+		expect_char(&parser, ',');
+		parse_mean_1_1(&parser, &stats->talk);
+	}
+	else
+	{
+		parse_rate(&parser, &stats->post_rate);
+		expect_char(&parser, ',');
+		parse_mean(&parser, &stats->love);
+		expect_char(&parser, ',');
+		parse_mean(&parser, &stats->talk);
 	}
 	expect_end(&parser);
+	check_stats(stats, false);
 	PG_RETURN_POINTER(stats);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_out);
+PG_FUNCTION_INFO_V1(engagement_stats_out_v2);
 Datum
-engagement_stats_out(PG_FUNCTION_ARGS)
+engagement_stats_out_v2(PG_FUNCTION_ARGS)
 {
-	EngagementStats *stats = (EngagementStats *) PG_GETARG_POINTER(0);
+	EngagementStats *stats = stats_arg(fcinfo, 0);
 	const RatioState *ratios[] = {&stats->reach, &stats->views, &stats->shares};
-	const MeanState *means[] = {&stats->post_rate, &stats->love, &stats->talk};
 	StringInfoData buf;
 
 	initStringInfo(&buf);
+	append_version(&buf);
 	appendStringInfoChar(&buf, '(');
 	append_count(&buf, stats->posts);
 	appendStringInfoChar(&buf, ',');
@@ -199,114 +255,141 @@ engagement_stats_out(PG_FUNCTION_ARGS)
 		appendStringInfoChar(&buf, ',');
 		append_ratio(&buf, ratios[i]);
 	}
-	for (size_t i = 0; i < lengthof(means); i++)
-	{
-		appendStringInfoChar(&buf, ',');
-		append_mean(&buf, means[i]);
-	}
+	appendStringInfoChar(&buf, ',');
+	append_rate(&buf, &stats->post_rate);
+	appendStringInfoChar(&buf, ',');
+	append_mean(&buf, &stats->love);
+	appendStringInfoChar(&buf, ',');
+	append_mean(&buf, &stats->talk);
 	appendStringInfoChar(&buf, ')');
 	PG_RETURN_CSTRING(buf.data);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_recv);
+PG_FUNCTION_INFO_V1(engagement_stats_recv_v2);
 Datum
-engagement_stats_recv(PG_FUNCTION_ARGS)
+engagement_stats_recv_v2(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	EngagementStats *stats = palloc(sizeof(EngagementStats));
+	EngagementStats *stats = stats_new();
 	RatioState *ratios[] = {&stats->reach, &stats->views, &stats->shares};
-	MeanState  *means[] = {&stats->post_rate, &stats->love, &stats->talk};
+	int			version = recv_version(buf, STATS_1_1_LENGTH, STATS_TYPE);
 
-	stats->posts = pq_getmsgint64(buf);
-	stats->volume_posts = pq_getmsgint64(buf);
-	stats->volume = recv_int128(buf);
-	check_stats_counts(stats);
+	stats->posts = recv_int64(buf, STATS_TYPE);
+	stats->volume_posts = recv_int64(buf, STATS_TYPE);
+	stats->volume = recv_int128(buf, STATS_TYPE);
 	for (size_t i = 0; i < lengthof(ratios); i++)
 		recv_ratio(buf, ratios[i], STATS_TYPE);
-	for (size_t i = 0; i < lengthof(means); i++)
-		recv_mean(buf, means[i], STATS_TYPE);
+	if (version == 1)
+	{
+		recv_mean_1_1(buf, &stats->post_rate.rates, STATS_TYPE);
+		recv_mean_1_1(buf, &stats->love, STATS_TYPE);
+		recv_mean_1_1(buf, &stats->talk, STATS_TYPE);
+	}
+	else
+	{
+		recv_rate(buf, &stats->post_rate, STATS_TYPE);
+		recv_mean(buf, &stats->love, STATS_TYPE);
+		recv_mean(buf, &stats->talk, STATS_TYPE);
+	}
+	recv_end(buf, STATS_TYPE);
+	check_stats(stats, true);
 	PG_RETURN_POINTER(stats);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_send);
+PG_FUNCTION_INFO_V1(engagement_stats_send_v2);
 Datum
-engagement_stats_send(PG_FUNCTION_ARGS)
+engagement_stats_send_v2(PG_FUNCTION_ARGS)
 {
-	EngagementStats *stats = (EngagementStats *) PG_GETARG_POINTER(0);
+	EngagementStats *stats = stats_arg(fcinfo, 0);
 	const RatioState *ratios[] = {&stats->reach, &stats->views, &stats->shares};
-	const MeanState *means[] = {&stats->post_rate, &stats->love, &stats->talk};
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, STATE_FORMAT_VERSION);
 	pq_sendint64(&buf, stats->posts);
 	pq_sendint64(&buf, stats->volume_posts);
 	send_int128(&buf, stats->volume);
 	for (size_t i = 0; i < lengthof(ratios); i++)
 		send_ratio(&buf, ratios[i]);
-	for (size_t i = 0; i < lengthof(means); i++)
-		send_mean(&buf, means[i]);
+	send_rate(&buf, &stats->post_rate);
+	send_mean(&buf, &stats->love);
+	send_mean(&buf, &stats->talk);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /* accessors: each equals its one-step aggregate over the same rows */
 
-#define STATS_ARG() ((EngagementStats *) PG_GETARG_POINTER(0))
-
-PG_FUNCTION_INFO_V1(engagement_stats_er_reach);
+PG_FUNCTION_INFO_V1(engagement_stats_er_reach_v2);
 Datum
-engagement_stats_er_reach(PG_FUNCTION_ARGS)
+engagement_stats_er_reach_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_RATIO_PERCENT(&STATS_ARG()->reach);
+	RETURN_RATIO_PERCENT(&stats_arg(fcinfo, 0)->reach);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_er_view);
+PG_FUNCTION_INFO_V1(engagement_stats_er_view_v2);
 Datum
-engagement_stats_er_view(PG_FUNCTION_ARGS)
+engagement_stats_er_view_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_RATIO_PERCENT(&STATS_ARG()->views);
+	RETURN_RATIO_PERCENT(&stats_arg(fcinfo, 0)->views);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_amplification_rate);
+PG_FUNCTION_INFO_V1(engagement_stats_amplification_rate_v2);
 Datum
-engagement_stats_amplification_rate(PG_FUNCTION_ARGS)
+engagement_stats_amplification_rate_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_RATIO_PERCENT(&STATS_ARG()->shares);
+	RETURN_RATIO_PERCENT(&stats_arg(fcinfo, 0)->shares);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_er_post);
+PG_FUNCTION_INFO_V1(engagement_stats_er_post_v2);
 Datum
-engagement_stats_er_post(PG_FUNCTION_ARGS)
+engagement_stats_er_post_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_MEAN(&STATS_ARG()->post_rate);
+	double		mean;
+
+	if (!rate_mean(&stats_arg(fcinfo, 0)->post_rate, &mean))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(mean);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_er_day);
+PG_FUNCTION_INFO_V1(engagement_stats_er_day_v2);
 Datum
-engagement_stats_er_day(PG_FUNCTION_ARGS)
+engagement_stats_er_day_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_MEAN_SUM(&STATS_ARG()->post_rate);
+	double		sum;
+
+	if (!rate_sum(&stats_arg(fcinfo, 0)->post_rate, &sum))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sum);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_love_rate);
+PG_FUNCTION_INFO_V1(engagement_stats_love_rate_v2);
 Datum
-engagement_stats_love_rate(PG_FUNCTION_ARGS)
+engagement_stats_love_rate_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_MEAN(&STATS_ARG()->love);
+	double		mean;
+
+	if (!mean_value(&stats_arg(fcinfo, 0)->love, &mean))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(mean);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_talk_rate);
+PG_FUNCTION_INFO_V1(engagement_stats_talk_rate_v2);
 Datum
-engagement_stats_talk_rate(PG_FUNCTION_ARGS)
+engagement_stats_talk_rate_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_MEAN(&STATS_ARG()->talk);
+	double		mean;
+
+	if (!mean_value(&stats_arg(fcinfo, 0)->talk, &mean))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(mean);
 }
 
 /* Σ(likes + comments + shares), as sum(engagement_volume(...)) gives it */
-PG_FUNCTION_INFO_V1(engagement_stats_engagement_volume);
+PG_FUNCTION_INFO_V1(engagement_stats_engagement_volume_v2);
 Datum
-engagement_stats_engagement_volume(PG_FUNCTION_ARGS)
+engagement_stats_engagement_volume_v2(PG_FUNCTION_ARGS)
 {
-	EngagementStats *stats = STATS_ARG();
+	EngagementStats *stats = stats_arg(fcinfo, 0);
 
 	if (stats->volume_posts == 0)
 		PG_RETURN_NULL();
@@ -315,18 +398,91 @@ engagement_stats_engagement_volume(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64((int64) stats->volume);
 }
 
-PG_FUNCTION_INFO_V1(engagement_stats_post_count);
+PG_FUNCTION_INFO_V1(engagement_stats_post_count_v2);
 Datum
-engagement_stats_post_count(PG_FUNCTION_ARGS)
+engagement_stats_post_count_v2(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(STATS_ARG()->posts);
+	PG_RETURN_INT64(stats_arg(fcinfo, 0)->posts);
 }
 
-/* bit-for-bit identity: the struct has no padding, so memcmp is exact */
-PG_FUNCTION_INFO_V1(engagement_stats_eq);
-Datum
-engagement_stats_eq(PG_FUNCTION_ARGS)
+/*
+ * Equality, order and hashing.  Every field is an exact integer, and every
+ * value is built zeroed, so two summaries of the same posts are the same
+ * bytes: = is byte equality, and the btree order is the order of the bytes,
+ * total and consistent with = but with no meaning beyond that.
+ */
+static int
+stats_cmp(FunctionCallInfo fcinfo)
 {
-	PG_RETURN_BOOL(memcmp(PG_GETARG_POINTER(0), PG_GETARG_POINTER(1),
-						  sizeof(EngagementStats)) == 0);
+	return memcmp(stats_arg(fcinfo, 0), stats_arg(fcinfo, 1), sizeof(EngagementStats));
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_eq_v2);
+Datum
+engagement_stats_eq_v2(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(stats_cmp(fcinfo) == 0);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_ne);
+Datum
+engagement_stats_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(stats_cmp(fcinfo) != 0);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_lt);
+Datum
+engagement_stats_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(stats_cmp(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_le);
+Datum
+engagement_stats_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(stats_cmp(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_gt);
+Datum
+engagement_stats_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(stats_cmp(fcinfo) > 0);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_ge);
+Datum
+engagement_stats_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(stats_cmp(fcinfo) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_cmp);
+Datum
+engagement_stats_cmp(PG_FUNCTION_ARGS)
+{
+	int			cmp = stats_cmp(fcinfo);
+
+	PG_RETURN_INT32(cmp < 0 ? -1 : cmp > 0 ? 1 : 0);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_hash);
+Datum
+engagement_stats_hash(PG_FUNCTION_ARGS)
+{
+	EngagementStats *stats = stats_arg(fcinfo, 0);
+
+	return hash_any((unsigned char *) stats, sizeof(EngagementStats));
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_hash_extended);
+Datum
+engagement_stats_hash_extended(PG_FUNCTION_ARGS)
+{
+	EngagementStats *stats = stats_arg(fcinfo, 0);
+
+	return hash_any_extended((unsigned char *) stats, sizeof(EngagementStats),
+							 PG_GETARG_INT64(1));
 }

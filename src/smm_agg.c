@@ -141,26 +141,27 @@ post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience)
 
 	if (counts.audience == 0)
 		RETURN_STATE_UNCHANGED();
-	return mean_add_row(fcinfo, percent_of(counts.engagements, counts.audience));
+	return rate_add_row(fcinfo, percent_of(counts.engagements, counts.audience),
+						counts.engagements, counts.audience);
 }
 
-PG_FUNCTION_INFO_V1(post_rate_transfn);
+PG_FUNCTION_INFO_V1(post_rate_transfn_v2);
 Datum
-post_rate_transfn(PG_FUNCTION_ARGS)
+post_rate_transfn_v2(PG_FUNCTION_ARGS)
 {
 	return post_rate_add(fcinfo, 8, "followers");
 }
 
-PG_FUNCTION_INFO_V1(post_rate_int4_transfn);
+PG_FUNCTION_INFO_V1(post_rate_int4_transfn_v2);
 Datum
-post_rate_int4_transfn(PG_FUNCTION_ARGS)
+post_rate_int4_transfn_v2(PG_FUNCTION_ARGS)
 {
 	return post_rate_add(fcinfo, 4, "followers");
 }
 
-PG_FUNCTION_INFO_V1(post_rate_int2_transfn);
+PG_FUNCTION_INFO_V1(post_rate_int2_transfn_v2);
 Datum
-post_rate_int2_transfn(PG_FUNCTION_ARGS)
+post_rate_int2_transfn_v2(PG_FUNCTION_ARGS)
 {
 	return post_rate_add(fcinfo, 2, "followers");
 }
@@ -198,16 +199,28 @@ amplification_rate_int2_transfn(PG_FUNCTION_ARGS)
 	return shares_per_post_add(fcinfo, 2, "shares");
 }
 
-PG_FUNCTION_INFO_V1(post_rate_mean_finalfn);
+/*
+ * The state of er_post and er_day changed layout in 1.2, so their C names
+ * carry _v2 (see engagement_mean_state_in_v2).
+ */
+PG_FUNCTION_INFO_V1(post_rate_mean_finalfn_v2);
 Datum
-post_rate_mean_finalfn(PG_FUNCTION_ARGS)
+post_rate_mean_finalfn_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_MEAN((MeanState *) PG_GETARG_POINTER(0));
+	double		mean;
+
+	if (!rate_mean((RateState *) PG_GETARG_POINTER(0), &mean))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(mean);
 }
 
-PG_FUNCTION_INFO_V1(post_rate_sum_finalfn);
+PG_FUNCTION_INFO_V1(post_rate_sum_finalfn_v2);
 Datum
-post_rate_sum_finalfn(PG_FUNCTION_ARGS)
+post_rate_sum_finalfn_v2(PG_FUNCTION_ARGS)
 {
-	RETURN_MEAN_SUM((MeanState *) PG_GETARG_POINTER(0));
+	double		sum;
+
+	if (!rate_sum((RateState *) PG_GETARG_POINTER(0), &sum))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sum);
 }

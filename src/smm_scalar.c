@@ -213,13 +213,15 @@ static Datum
 cost_per(FunctionCallInfo fcinfo, const char *countname)
 {
 	Numeric		spend = PG_GETARG_NUMERIC(0);
-	int64		count = count_arg(fcinfo, 1, countname);
 	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+	int64		count;
 
+	/* arguments are checked in order: spend first */
 	if (numeric_is_nan(spend) || numeric_is_inf(spend))
 		report_bad_spend(false, spend);
 	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(spend), zero)) < 0)
 		report_bad_spend(true, spend);
+	count = count_arg(fcinfo, 1, countname);
 	if (count == 0)
 		PG_RETURN_NULL();
 	return DirectFunctionCall2(numeric_div, NumericGetDatum(spend),

@@ -149,10 +149,13 @@ q12_level(PG_FUNCTION_ARGS)
 /*
  * avg(work) + avg(management) + avg(events), each mean over its own
  * non-NULL values: a NULL score is a missing answer, not a skipped row.
+ * Scores are summed exactly, so the index does not depend on the order of
+ * the rows; a sum past 2^120 is ERROR 22003.  The state changed layout in
+ * 1.2, so the C names carry _v2 (see engagement_mean_state_in_v2).
  */
-PG_FUNCTION_INFO_V1(engagement_index_transfn);
+PG_FUNCTION_INFO_V1(engagement_index_transfn_v2);
 Datum
-engagement_index_transfn(PG_FUNCTION_ARGS)
+engagement_index_transfn_v2(PG_FUNCTION_ARGS)
 {
 	IndexState *state;
 
@@ -168,22 +171,20 @@ engagement_index_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-PG_FUNCTION_INFO_V1(engagement_index_finalfn);
+PG_FUNCTION_INFO_V1(engagement_index_finalfn_v2);
 Datum
-engagement_index_finalfn(PG_FUNCTION_ARGS)
+engagement_index_finalfn_v2(PG_FUNCTION_ARGS)
 {
 	IndexState *state = (IndexState *) PG_GETARG_POINTER(0);
-	double		index;
+	double		work;
+	double		management;
+	double		events;
 
-	if (state->work.count == 0 || state->management.count == 0 ||
-		state->events.count == 0)
+	if (!mean_value(&state->work, &work) ||
+		!mean_value(&state->management, &management) ||
+		!mean_value(&state->events, &events))
 		PG_RETURN_NULL();
-	index = mean_total(&state->work) / state->work.count
-		+ mean_total(&state->management) / state->management.count
-		+ mean_total(&state->events) / state->events.count;
-	if (isinf(index))
-		float_overflow_error();
-	PG_RETURN_FLOAT8(index);
+	PG_RETURN_FLOAT8(work + management + events);
 }
 
 PG_FUNCTION_INFO_V1(engagement_level);

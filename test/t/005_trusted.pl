@@ -38,7 +38,8 @@ DECLARE
         'boolean[]', '''{t,f,t,f,t,f,t,f,t,f,t,NULL}''',
         'engagement_ratio_state', '''(3,4)''', 'engagement_mean_state', '''(1,2,0)''',
         'engagement_index_state', '''(1,2,0,1,3,0,1,4,0)''',
-        'engagement_stats', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''');
+        'engagement_stats', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''',
+        'engagement_stats_1_1', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''');
     args text;
     calls int := 0;
     failed text := '';

@@ -1,6 +1,7 @@
--- engagement 1.1: engagement metrics for social media and employee surveys
--- (complete install script; engagement--1.0.sql with engagement--1.0--1.1.sql
--- gives the same objects, which test/t/001_upgrade.pl checks)
+-- engagement 1.2: engagement metrics for social media and employee surveys
+-- (complete install script; engagement--1.0.sql updated through
+-- engagement--1.0--1.1.sql and engagement--1.1--1.2.sql gives the same
+-- objects, which test/t/001_upgrade.pl checks)
 \echo Use "CREATE EXTENSION engagement" to load this file. \quit
 
 --------------------------------------------------------------------------
@@ -32,25 +33,25 @@ CREATE TYPE engagement_ratio_state (
 	STORAGE = plain
 );
 COMMENT ON TYPE engagement_ratio_state IS
-	'state of a ratio-of-sums aggregate: exact 128-bit numerator and denominator sums, text form (num,den)';
-COMMENT ON FUNCTION engagement_ratio_state_in(cstring) IS 'text input of engagement_ratio_state; malformed text is ERROR 22P02';
+	'state of a ratio-of-sums aggregate: exact 128-bit numerator and denominator sums, text form v2(num,den)';
+COMMENT ON FUNCTION engagement_ratio_state_in(cstring) IS 'text input of engagement_ratio_state, format 2 or the 1.1 form (num,den); malformed text or a value no aggregate could produce is ERROR 22P02';
 COMMENT ON FUNCTION engagement_ratio_state_out(engagement_ratio_state) IS 'text output of engagement_ratio_state, exact: it reads back to the same value';
-COMMENT ON FUNCTION engagement_ratio_state_recv(internal) IS 'binary input of engagement_ratio_state, checked like the text input';
-COMMENT ON FUNCTION engagement_ratio_state_send(engagement_ratio_state) IS 'binary output of engagement_ratio_state: big-endian integers and float8 values';
+COMMENT ON FUNCTION engagement_ratio_state_recv(internal) IS 'binary input of engagement_ratio_state, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_ratio_state_send(engagement_ratio_state) IS 'binary output of engagement_ratio_state: a format-version byte, then big-endian integers';
 
 CREATE TYPE engagement_mean_state;
 
 CREATE FUNCTION engagement_mean_state_in(cstring) RETURNS engagement_mean_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_in_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_mean_state_out(engagement_mean_state) RETURNS cstring
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_out_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_mean_state_recv(internal) RETURNS engagement_mean_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_recv_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_mean_state_send(engagement_mean_state) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_send_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE engagement_mean_state (
-	INTERNALLENGTH = 24,
+	INTERNALLENGTH = 72,
 	INPUT = engagement_mean_state_in,
 	OUTPUT = engagement_mean_state_out,
 	RECEIVE = engagement_mean_state_recv,
@@ -58,26 +59,20 @@ CREATE TYPE engagement_mean_state (
 	ALIGNMENT = double,
 	STORAGE = plain
 );
-COMMENT ON TYPE engagement_mean_state IS
-	'state of a mean-of-ratios aggregate: count and compensated sum of per-post rates, text form (count,sum,comp)';
-COMMENT ON FUNCTION engagement_mean_state_in(cstring) IS 'text input of engagement_mean_state; malformed text is ERROR 22P02';
-COMMENT ON FUNCTION engagement_mean_state_out(engagement_mean_state) IS 'text output of engagement_mean_state, exact: it reads back to the same value';
-COMMENT ON FUNCTION engagement_mean_state_recv(internal) IS 'binary input of engagement_mean_state, checked like the text input';
-COMMENT ON FUNCTION engagement_mean_state_send(engagement_mean_state) IS 'binary output of engagement_mean_state: big-endian integers and float8 values';
 
 CREATE TYPE engagement_index_state;
 
 CREATE FUNCTION engagement_index_state_in(cstring) RETURNS engagement_index_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_index_state_in_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_index_state_out(engagement_index_state) RETURNS cstring
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_index_state_out_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_index_state_recv(internal) RETURNS engagement_index_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_index_state_recv_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_index_state_send(engagement_index_state) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_index_state_send_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE engagement_index_state (
-	INTERNALLENGTH = 72,
+	INTERNALLENGTH = 120,
 	INPUT = engagement_index_state_in,
 	OUTPUT = engagement_index_state_out,
 	RECEIVE = engagement_index_state_recv,
@@ -85,12 +80,6 @@ CREATE TYPE engagement_index_state (
 	ALIGNMENT = double,
 	STORAGE = plain
 );
-COMMENT ON TYPE engagement_index_state IS
-	'state of engagement_index: a count and compensated sum per indicator (work, management, events), text form of nine numbers';
-COMMENT ON FUNCTION engagement_index_state_in(cstring) IS 'text input of engagement_index_state; malformed text is ERROR 22P02';
-COMMENT ON FUNCTION engagement_index_state_out(engagement_index_state) IS 'text output of engagement_index_state, exact: it reads back to the same value';
-COMMENT ON FUNCTION engagement_index_state_recv(internal) IS 'binary input of engagement_index_state, checked like the text input';
-COMMENT ON FUNCTION engagement_index_state_send(engagement_index_state) IS 'binary output of engagement_index_state: big-endian integers and float8 values';
 
 --------------------------------------------------------------------------
 -- SMM: scalar functions (one row, numbers already known)
@@ -210,9 +199,7 @@ COMMENT ON FUNCTION ratio_percent_finalfn(engagement_ratio_state) IS
 
 CREATE FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state)
 	RETURNS engagement_mean_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state) IS
-	'combine function of er_post and er_day: adds counts and compensated sums';
+	AS 'MODULE_PATHNAME', 'mean_state_combine_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- Each aggregate has bigint, integer and smallint overloads with identical
 -- results: integer columns then need no cast per row (and with all three,
@@ -322,38 +309,28 @@ COMMENT ON AGGREGATE er_view(smallint, smallint, smallint, smallint) IS
 
 CREATE FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint)
 	RETURNS engagement_mean_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint) IS
-	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+	AS 'MODULE_PATHNAME', 'post_rate_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer)
 	RETURNS engagement_mean_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer) IS
-	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+	AS 'MODULE_PATHNAME', 'post_rate_int4_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint)
 	RETURNS engagement_mean_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint) IS
-	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+	AS 'MODULE_PATHNAME', 'post_rate_int2_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION post_rate_mean_finalfn(engagement_mean_state) RETURNS double precision
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION post_rate_mean_finalfn(engagement_mean_state) IS
-	'final function of er_post: the mean of the per-post rates';
+	AS 'MODULE_PATHNAME', 'post_rate_mean_finalfn_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION post_rate_sum_finalfn(engagement_mean_state) RETURNS double precision
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION post_rate_sum_finalfn(engagement_mean_state) IS
-	'final function of er_day: the sum of the per-post rates';
+	AS 'MODULE_PATHNAME', 'post_rate_sum_finalfn_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE AGGREGATE er_post(likes bigint, comments bigint, shares bigint, followers bigint) (
 	SFUNC = post_rate_transfn,
 	STYPE = engagement_mean_state,
 	FINALFUNC = post_rate_mean_finalfn,
 	COMBINEFUNC = mean_state_combine,
-	INITCOND = '(0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_post(bigint, bigint, bigint, bigint) IS
@@ -364,7 +341,7 @@ CREATE AGGREGATE er_post(likes integer, comments integer, shares integer, follow
 	STYPE = engagement_mean_state,
 	FINALFUNC = post_rate_mean_finalfn,
 	COMBINEFUNC = mean_state_combine,
-	INITCOND = '(0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_post(integer, integer, integer, integer) IS
@@ -375,7 +352,7 @@ CREATE AGGREGATE er_post(likes smallint, comments smallint, shares smallint, fol
 	STYPE = engagement_mean_state,
 	FINALFUNC = post_rate_mean_finalfn,
 	COMBINEFUNC = mean_state_combine,
-	INITCOND = '(0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_post(smallint, smallint, smallint, smallint) IS
@@ -386,7 +363,7 @@ CREATE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers 
 	STYPE = engagement_mean_state,
 	FINALFUNC = post_rate_sum_finalfn,
 	COMBINEFUNC = mean_state_combine,
-	INITCOND = '(0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_day(bigint, bigint, bigint, bigint) IS
@@ -397,7 +374,7 @@ CREATE AGGREGATE er_day(likes integer, comments integer, shares integer, followe
 	STYPE = engagement_mean_state,
 	FINALFUNC = post_rate_sum_finalfn,
 	COMBINEFUNC = mean_state_combine,
-	INITCOND = '(0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_day(integer, integer, integer, integer) IS
@@ -408,7 +385,7 @@ CREATE AGGREGATE er_day(likes smallint, comments smallint, shares smallint, foll
 	STYPE = engagement_mean_state,
 	FINALFUNC = post_rate_sum_finalfn,
 	COMBINEFUNC = mean_state_combine,
-	INITCOND = '(0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_day(smallint, smallint, smallint, smallint) IS
@@ -515,21 +492,15 @@ COMMENT ON FUNCTION q12_level(double precision) IS
 
 CREATE FUNCTION index_state_combine(engagement_index_state, engagement_index_state)
 	RETURNS engagement_index_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION index_state_combine(engagement_index_state, engagement_index_state) IS
-	'combine function of engagement_index: adds the counts and sums of each indicator';
+	AS 'MODULE_PATHNAME', 'index_state_combine_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION engagement_index_transfn(engagement_index_state, double precision,
 										 double precision, double precision)
 	RETURNS engagement_index_state
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION engagement_index_transfn(engagement_index_state, double precision, double precision, double precision) IS
-	'transition function of engagement_index: adds each non-NULL score to its indicator''s mean';
+	AS 'MODULE_PATHNAME', 'engagement_index_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION engagement_index_finalfn(engagement_index_state) RETURNS double precision
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION engagement_index_finalfn(engagement_index_state) IS
-	'final function of engagement_index: avg(work) + avg(management) + avg(events), NULL if an indicator has no score';
+	AS 'MODULE_PATHNAME', 'engagement_index_finalfn_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE AGGREGATE engagement_index(work double precision, management double precision,
 								  events double precision) (
@@ -537,7 +508,7 @@ CREATE AGGREGATE engagement_index(work double precision, management double preci
 	STYPE = engagement_index_state,
 	FINALFUNC = engagement_index_finalfn,
 	COMBINEFUNC = index_state_combine,
-	INITCOND = '(0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_index(double precision, double precision, double precision) IS
@@ -555,22 +526,224 @@ COMMENT ON FUNCTION participation_rate(bigint, bigint) IS
 
 
 --------------------------------------------------------------------------
--- Summary type: engagement_agg builds it, rollup merges it, accessors read it
+-- engagement_stats_1_1: summaries as version 1.1 stored them, kept so that
+-- tables and views built with 1.1 keep working (see engagement_stats below)
+--------------------------------------------------------------------------
+
+CREATE TYPE engagement_stats_1_1;
+
+CREATE FUNCTION engagement_stats_1_1_in(cstring) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_stats_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_1_1_out(engagement_stats_1_1) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'engagement_stats_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_1_1_recv(internal) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_stats_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_1_1_send(engagement_stats_1_1) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'engagement_stats_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_stats_1_1 (
+	INTERNALLENGTH = 200,
+	INPUT = engagement_stats_1_1_in,
+	OUTPUT = engagement_stats_1_1_out,
+	RECEIVE = engagement_stats_1_1_recv,
+	SEND = engagement_stats_1_1_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+
+CREATE FUNCTION engagement_stats_combine(engagement_stats_1_1, engagement_stats_1_1)
+	RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_combine(engagement_stats_1_1, engagement_stats_1_1) IS
+	'merges two summaries: adds every count and sum; combine function of engagement_agg, transition function of rollup';
+
+CREATE FUNCTION engagement_agg_transfn(engagement_stats_1_1, bigint, bigint, bigint, bigint, bigint, bigint)
+	RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_transfn(engagement_stats_1_1, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE FUNCTION engagement_agg_int4_transfn(engagement_stats_1_1, integer, integer, integer, integer, integer, integer)
+	RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int4_transfn(engagement_stats_1_1, integer, integer, integer, integer, integer, integer) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE FUNCTION engagement_agg_int2_transfn(engagement_stats_1_1, smallint, smallint, smallint, smallint, smallint, smallint)
+	RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int2_transfn(engagement_stats_1_1, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE AGGREGATE engagement_agg_1_1(likes bigint, comments bigint, shares bigint,
+								reach bigint, views bigint, followers bigint) (
+	SFUNC = engagement_agg_transfn,
+	STYPE = engagement_stats_1_1,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE AGGREGATE engagement_agg_1_1(likes integer, comments integer, shares integer,
+								reach integer, views integer, followers integer) (
+	SFUNC = engagement_agg_int4_transfn,
+	STYPE = engagement_stats_1_1,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE AGGREGATE engagement_agg_1_1(likes smallint, comments smallint, shares smallint,
+								reach smallint, views smallint, followers smallint) (
+	SFUNC = engagement_agg_int2_transfn,
+	STYPE = engagement_stats_1_1,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE AGGREGATE rollup(engagement_stats_1_1) (
+	SFUNC = engagement_stats_combine,
+	STYPE = engagement_stats_1_1,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(engagement_stats_1_1) IS
+	'merges summaries, e.g. daily ones into weeks; NULL summaries are skipped';
+
+CREATE FUNCTION er_reach(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_reach' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach(engagement_stats_1_1) IS
+	'ER by reach of a summary, percent: 100 * sum(likes + comments + shares) / sum(reach), as the er_reach aggregate';
+
+CREATE FUNCTION er_view(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_view' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view(engagement_stats_1_1) IS
+	'ER view of a summary, percent: 100 * sum(likes + comments + shares) / sum(views), as the er_view aggregate';
+
+CREATE FUNCTION er_post(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_post' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_post(engagement_stats_1_1) IS
+	'average ER post of a summary, percent, as the er_post aggregate';
+
+CREATE FUNCTION er_day(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_day' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_day(engagement_stats_1_1) IS
+	'ER day of a summary, percent: sum of the per-post ER, as the er_day aggregate';
+
+CREATE FUNCTION love_rate(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_love_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION love_rate(engagement_stats_1_1) IS
+	'love rate of a summary, percent: mean over posts of 100 * likes / followers, as avg(love_rate(likes, followers))';
+
+CREATE FUNCTION talk_rate(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_talk_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION talk_rate(engagement_stats_1_1) IS
+	'talk rate of a summary, percent: mean over posts of 100 * comments / followers, as avg(talk_rate(comments, followers))';
+
+CREATE FUNCTION amplification_rate(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_amplification_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate(engagement_stats_1_1) IS
+	'amplification rate of a summary, percent: 100 * sum(shares) / posts, as the amplification_rate aggregate';
+
+CREATE FUNCTION engagement_volume(engagement_stats_1_1) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_engagement_volume' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_volume(engagement_stats_1_1) IS
+	'engagement volume of a summary: sum(likes + comments + shares), as sum(engagement_volume(likes, comments, shares))';
+
+CREATE FUNCTION post_count(engagement_stats_1_1) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_post_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION post_count(engagement_stats_1_1) IS
+	'number of posts in a summary, as count(*)';
+
+CREATE FUNCTION engagement_stats_eq(engagement_stats_1_1, engagement_stats_1_1) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_eq(engagement_stats_1_1, engagement_stats_1_1) IS
+	'true when two summaries are identical in every count and sum, bit for bit';
+
+CREATE OPERATOR = (
+	LEFTARG = engagement_stats_1_1,
+	RIGHTARG = engagement_stats_1_1,
+	FUNCTION = engagement_stats_eq,
+	COMMUTATOR = =,
+	RESTRICT = eqsel,
+	JOIN = eqjoinsel
+);
+
+--------------------------------------------------------------------------
+-- The state types of er_post, er_day and engagement_index: exact sums
+--------------------------------------------------------------------------
+
+COMMENT ON TYPE engagement_mean_state IS
+	'state of er_post and er_day: the count and exact sum of the per-post rates, the engagements and the follower range of the same posts; text form v2(count,whole,fraction,engagements,min_followers,max_followers)';
+COMMENT ON FUNCTION engagement_mean_state_in(cstring) IS 'text input of engagement_mean_state, format 2 or the 1.1 form (count,sum,comp); malformed text or a value no aggregate could produce is ERROR 22P02';
+COMMENT ON FUNCTION engagement_mean_state_out(engagement_mean_state) IS 'text output of engagement_mean_state, format 2, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_mean_state_recv(internal) IS 'binary input of engagement_mean_state, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_mean_state_send(engagement_mean_state) IS 'binary output of engagement_mean_state: a format-version byte, then big-endian integers';
+COMMENT ON TYPE engagement_index_state IS
+	'state of engagement_index: a count and exact sum of scores per indicator (work, management, events), text form v2(count,whole,fraction, ... three times)';
+COMMENT ON FUNCTION engagement_index_state_in(cstring) IS 'text input of engagement_index_state, format 2 or the 1.1 form; malformed text or a value no aggregate could produce is ERROR 22P02';
+COMMENT ON FUNCTION engagement_index_state_out(engagement_index_state) IS 'text output of engagement_index_state, format 2, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_index_state_recv(internal) IS 'binary input of engagement_index_state, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_index_state_send(engagement_index_state) IS 'binary output of engagement_index_state: a format-version byte, then big-endian integers';
+
+COMMENT ON FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state) IS
+	'combine function of er_post and er_day: adds counts and exact sums';
+COMMENT ON FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+COMMENT ON FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+COMMENT ON FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+COMMENT ON FUNCTION post_rate_mean_finalfn(engagement_mean_state) IS
+	'final function of er_post: the mean of the per-post rates, correctly rounded when every post had the same followers';
+COMMENT ON FUNCTION post_rate_sum_finalfn(engagement_mean_state) IS
+	'final function of er_day: the sum of the per-post rates, equal to the scalar er_day of the totals when every post had the same followers';
+COMMENT ON FUNCTION index_state_combine(engagement_index_state, engagement_index_state) IS
+	'combine function of engagement_index: adds the counts and exact sums of each indicator';
+COMMENT ON FUNCTION engagement_index_transfn(engagement_index_state, double precision, double precision, double precision) IS
+	'transition function of engagement_index: adds each non-NULL score to its indicator''s exact sum';
+COMMENT ON FUNCTION engagement_index_finalfn(engagement_index_state) IS
+	'final function of engagement_index: avg(work) + avg(management) + avg(events), NULL if an indicator has no score';
+
+--------------------------------------------------------------------------
+-- engagement_stats_1_1: summaries as version 1.1 stored them
+--------------------------------------------------------------------------
+
+COMMENT ON TYPE engagement_stats_1_1 IS
+	'a summary as engagement 1.1 stored it (200 bytes); kept so that tables and views built with 1.1 keep working; convert with ::engagement_stats';
+COMMENT ON FUNCTION engagement_stats_1_1_in(cstring) IS 'text input of engagement_stats_1_1 (the 1.1 text form); malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_stats_1_1_out(engagement_stats_1_1) IS 'text output of engagement_stats_1_1, the 1.1 text form';
+COMMENT ON FUNCTION engagement_stats_1_1_recv(internal) IS 'binary input of engagement_stats_1_1 (the 200-byte 1.1 form), checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_stats_1_1_send(engagement_stats_1_1) IS 'binary output of engagement_stats_1_1, the 1.1 form';
+COMMENT ON AGGREGATE engagement_agg_1_1(bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'the 1.1 summary aggregate, kept for views built with 1.1; use engagement_agg';
+COMMENT ON AGGREGATE engagement_agg_1_1(integer, integer, integer, integer, integer, integer) IS
+	'the 1.1 summary aggregate, kept for views built with 1.1; use engagement_agg';
+COMMENT ON AGGREGATE engagement_agg_1_1(smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'the 1.1 summary aggregate, kept for views built with 1.1; use engagement_agg';
+COMMENT ON OPERATOR = (engagement_stats_1_1, engagement_stats_1_1) IS
+	'two summaries stored by 1.1, identical bit for bit';
+
+--------------------------------------------------------------------------
+-- Summary type: engagement_agg builds it, rollup merges it, accessors read
+-- it; format 2, exact, with equality, order and hashing
 --------------------------------------------------------------------------
 
 CREATE TYPE engagement_stats;
 
 CREATE FUNCTION engagement_stats_in(cstring) RETURNS engagement_stats
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_in_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_stats_out(engagement_stats) RETURNS cstring
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_out_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_stats_recv(internal) RETURNS engagement_stats
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_recv_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION engagement_stats_send(engagement_stats) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_send_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE engagement_stats (
-	INTERNALLENGTH = 200,
+	INTERNALLENGTH = VARIABLE,
 	INPUT = engagement_stats_in,
 	OUTPUT = engagement_stats_out,
 	RECEIVE = engagement_stats_recv,
@@ -579,33 +752,33 @@ CREATE TYPE engagement_stats (
 	STORAGE = plain
 );
 COMMENT ON TYPE engagement_stats IS
-	'summary of a group of posts: the exact state of every SMM aggregate; build with engagement_agg, merge with rollup, read with the accessors';
-COMMENT ON FUNCTION engagement_stats_in(cstring) IS 'text input of engagement_stats; malformed text is ERROR 22P02';
-COMMENT ON FUNCTION engagement_stats_out(engagement_stats) IS 'text output of engagement_stats, exact: it reads back to the same value';
-COMMENT ON FUNCTION engagement_stats_recv(internal) IS 'binary input of engagement_stats, checked like the text input';
-COMMENT ON FUNCTION engagement_stats_send(engagement_stats) IS 'binary output of engagement_stats: big-endian integers and float8 values';
+	'summary of a group of posts: the exact state of every SMM aggregate; build with engagement_agg, merge with rollup, read with the accessors; equal summaries of the same posts are =';
+COMMENT ON FUNCTION engagement_stats_in(cstring) IS 'text input of engagement_stats, format 2 or the 1.1 form; malformed text or a value no aggregate could produce is ERROR 22P02';
+COMMENT ON FUNCTION engagement_stats_out(engagement_stats) IS 'text output of engagement_stats, format 2, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_stats_recv(internal) IS 'binary input of engagement_stats, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_stats_send(engagement_stats) IS 'binary output of engagement_stats: a format-version byte, then big-endian integers';
 
 CREATE FUNCTION engagement_stats_combine(engagement_stats, engagement_stats)
 	RETURNS engagement_stats
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_combine_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION engagement_stats_combine(engagement_stats, engagement_stats) IS
-	'merges two summaries: adds every count and sum; combine function of engagement_agg, transition function of rollup';
+	'merges two summaries: adds every count and exact sum; combine function of engagement_agg, transition function of rollup';
 
 CREATE FUNCTION engagement_agg_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint)
 	RETURNS engagement_stats
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_agg_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION engagement_agg_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint) IS
 	'transition function of engagement_agg: adds one post to the summary';
 
 CREATE FUNCTION engagement_agg_int4_transfn(engagement_stats, integer, integer, integer, integer, integer, integer)
 	RETURNS engagement_stats
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_agg_int4_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION engagement_agg_int4_transfn(engagement_stats, integer, integer, integer, integer, integer, integer) IS
 	'transition function of engagement_agg: adds one post to the summary';
 
 CREATE FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint)
 	RETURNS engagement_stats
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_agg_int2_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
 	'transition function of engagement_agg: adds one post to the summary';
 
@@ -614,7 +787,7 @@ CREATE AGGREGATE engagement_agg(likes bigint, comments bigint, shares bigint,
 	SFUNC = engagement_agg_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) IS
@@ -625,7 +798,7 @@ CREATE AGGREGATE engagement_agg(likes integer, comments integer, shares integer,
 	SFUNC = engagement_agg_int4_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) IS
@@ -636,7 +809,7 @@ CREATE AGGREGATE engagement_agg(likes smallint, comments smallint, shares smalli
 	SFUNC = engagement_agg_int2_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) IS
@@ -646,69 +819,144 @@ CREATE AGGREGATE rollup(engagement_stats) (
 	SFUNC = engagement_stats_combine,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = '(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(engagement_stats) IS
 	'merges summaries, e.g. daily ones into weeks; NULL summaries are skipped';
 
 CREATE FUNCTION er_reach(engagement_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'engagement_stats_er_reach' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_reach_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION er_reach(engagement_stats) IS
 	'ER by reach of a summary, percent: 100 * sum(likes + comments + shares) / sum(reach), as the er_reach aggregate';
 
 CREATE FUNCTION er_view(engagement_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'engagement_stats_er_view' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_view_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION er_view(engagement_stats) IS
 	'ER view of a summary, percent: 100 * sum(likes + comments + shares) / sum(views), as the er_view aggregate';
 
 CREATE FUNCTION er_post(engagement_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'engagement_stats_er_post' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_post_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION er_post(engagement_stats) IS
 	'average ER post of a summary, percent, as the er_post aggregate';
 
 CREATE FUNCTION er_day(engagement_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'engagement_stats_er_day' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_day_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION er_day(engagement_stats) IS
 	'ER day of a summary, percent: sum of the per-post ER, as the er_day aggregate';
 
 CREATE FUNCTION love_rate(engagement_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'engagement_stats_love_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_love_rate_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION love_rate(engagement_stats) IS
 	'love rate of a summary, percent: mean over posts of 100 * likes / followers, as avg(love_rate(likes, followers))';
 
 CREATE FUNCTION talk_rate(engagement_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'engagement_stats_talk_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_talk_rate_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION talk_rate(engagement_stats) IS
 	'talk rate of a summary, percent: mean over posts of 100 * comments / followers, as avg(talk_rate(comments, followers))';
 
 CREATE FUNCTION amplification_rate(engagement_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'engagement_stats_amplification_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_amplification_rate_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION amplification_rate(engagement_stats) IS
 	'amplification rate of a summary, percent: 100 * sum(shares) / posts, as the amplification_rate aggregate';
 
 CREATE FUNCTION engagement_volume(engagement_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'engagement_stats_engagement_volume' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_engagement_volume_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION engagement_volume(engagement_stats) IS
 	'engagement volume of a summary: sum(likes + comments + shares), as sum(engagement_volume(likes, comments, shares))';
 
 CREATE FUNCTION post_count(engagement_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'engagement_stats_post_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_post_count_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION post_count(engagement_stats) IS
 	'number of posts in a summary, as count(*)';
 
+-- equality, order and hashing: summaries of the same posts are identical,
+-- so = is identity; the order is total but has no meaning of its own
+
 CREATE FUNCTION engagement_stats_eq(engagement_stats, engagement_stats) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'engagement_stats_eq_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION engagement_stats_eq(engagement_stats, engagement_stats) IS
-	'true when two summaries are identical in every count and sum, bit for bit';
+	'true when two summaries hold the same counts and sums, as two summaries of the same posts always do';
+CREATE FUNCTION engagement_stats_ne(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_ne(engagement_stats, engagement_stats) IS 'not engagement_stats_eq';
+CREATE FUNCTION engagement_stats_lt(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_lt(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_le(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_le(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_gt(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_gt(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_ge(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_ge(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_cmp(engagement_stats, engagement_stats) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_cmp(engagement_stats, engagement_stats) IS 'btree support: -1, 0 or 1';
+CREATE FUNCTION engagement_stats_hash(engagement_stats) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_hash(engagement_stats) IS 'hash support: equal summaries hash alike';
+CREATE FUNCTION engagement_stats_hash_extended(engagement_stats, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_hash_extended(engagement_stats, bigint) IS 'hash support with a seed';
 
 CREATE OPERATOR = (
-	LEFTARG = engagement_stats,
-	RIGHTARG = engagement_stats,
-	FUNCTION = engagement_stats_eq,
-	COMMUTATOR = =,
-	RESTRICT = eqsel,
-	JOIN = eqjoinsel
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
 );
 COMMENT ON OPERATOR = (engagement_stats, engagement_stats) IS
-	'summaries identical bit for bit, e.g. s::text::engagement_stats = s';
+	'summaries with the same counts and sums, as any two summaries of the same posts';
+CREATE OPERATOR <> (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (engagement_stats, engagement_stats) IS 'not =';
+CREATE OPERATOR < (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+CREATE OPERATOR <= (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+CREATE OPERATOR > (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+CREATE OPERATOR >= (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+
+CREATE OPERATOR CLASS engagement_stats_ops
+	DEFAULT FOR TYPE engagement_stats USING btree AS
+		OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+		FUNCTION 1 engagement_stats_cmp(engagement_stats, engagement_stats);
+COMMENT ON OPERATOR CLASS engagement_stats_ops USING btree IS
+	'btree order of summaries, for DISTINCT, GROUP BY, UNION and merge joins';
+CREATE OPERATOR CLASS engagement_stats_ops
+	DEFAULT FOR TYPE engagement_stats USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 engagement_stats_hash(engagement_stats),
+		FUNCTION 2 engagement_stats_hash_extended(engagement_stats, bigint);
+COMMENT ON OPERATOR CLASS engagement_stats_ops USING hash IS
+	'hashing of summaries, for hash aggregates and hash joins';
+COMMENT ON OPERATOR FAMILY engagement_stats_ops USING btree IS
+	'btree order of summaries';
+COMMENT ON OPERATOR FAMILY engagement_stats_ops USING hash IS
+	'hashing of summaries';
+
+CREATE FUNCTION engagement_stats(engagement_stats_1_1) RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_stats_from_1_1' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats(engagement_stats_1_1) IS
+	'a 1.1 summary in the current format; every accessor gives what it gave on the 1.1 value';
+CREATE CAST (engagement_stats_1_1 AS engagement_stats)
+	WITH FUNCTION engagement_stats(engagement_stats_1_1) AS ASSIGNMENT;
+COMMENT ON CAST (engagement_stats_1_1 AS engagement_stats) IS
+	'converts a summary stored by 1.1 to the current format, e.g. ALTER TABLE ... TYPE engagement_stats';

@@ -1,0 +1,514 @@
+-- engagement 1.1 -> 1.2: summaries that can never be wrong
+\echo Use "ALTER EXTENSION engagement UPDATE TO '1.2'" to load this file. \quit
+
+-- What changes: the means of per-post rates and of survey scores become
+-- exact sums (so results no longer depend on the order of the rows), every
+-- state and summary type gains a format version in its text and binary
+-- forms, and engagement_stats gains equality, order and hashing.
+--
+-- engagement_mean_state and engagement_index_state get a new layout.  They
+-- are aggregate states, not meant to be stored: the update refuses to run
+-- while a table column holds one, rather than misread it.  The aggregates
+-- that use them (er_post, er_day, engagement_index) keep their identity,
+-- so views built on them keep working; only their support functions and
+-- state type are replaced.
+--
+-- engagement_stats values are stored on purpose, and a stored value's
+-- length cannot change: the 1.1 type is renamed engagement_stats_1_1 and
+-- keeps its functions, aggregates and operator, so tables and views built
+-- with 1.1 keep working and give the results they gave; a new, versioned
+-- engagement_stats takes its name.  Convert a column with
+-- ALTER TABLE t ALTER COLUMN s TYPE engagement_stats USING s::engagement_stats.
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_catalog.pg_attribute a
+               JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+               WHERE a.attnum > 0 AND NOT a.attisdropped
+                 AND (t.oid IN ('engagement_mean_state'::pg_catalog.regtype,
+                                'engagement_index_state'::pg_catalog.regtype)
+                      OR t.typelem IN ('engagement_mean_state'::pg_catalog.regtype,
+                                       'engagement_index_state'::pg_catalog.regtype)))
+    THEN
+        RAISE EXCEPTION 'a table column holds engagement_mean_state or engagement_index_state values'
+            USING ERRCODE = 'object_in_use',
+                  DETAIL = 'Their layout changes in engagement 1.2.',
+                  HINT = 'Store them as text (ALTER TABLE ... TYPE text) before updating, and convert them back after.';
+    END IF;
+END $$;
+
+--------------------------------------------------------------------------
+-- engagement_ratio_state: same layout; its text and binary forms now carry
+-- the format version
+--------------------------------------------------------------------------
+
+COMMENT ON TYPE engagement_ratio_state IS
+	'state of a ratio-of-sums aggregate: exact 128-bit numerator and denominator sums, text form v2(num,den)';
+COMMENT ON FUNCTION engagement_ratio_state_in(cstring) IS 'text input of engagement_ratio_state, format 2 or the 1.1 form (num,den); malformed text or a value no aggregate could produce is ERROR 22P02';
+COMMENT ON FUNCTION engagement_ratio_state_recv(internal) IS 'binary input of engagement_ratio_state, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_ratio_state_send(engagement_ratio_state) IS 'binary output of engagement_ratio_state: a format-version byte, then big-endian integers';
+
+--------------------------------------------------------------------------
+-- The new state types, under temporary names until the old ones are gone
+--------------------------------------------------------------------------
+
+CREATE TYPE engagement_mean_state_v2;
+CREATE FUNCTION engagement_mean_state_v2_in(cstring) RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_in_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_mean_state_v2_out(engagement_mean_state_v2) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_out_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_mean_state_v2_recv(internal) RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_recv_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_mean_state_v2_send(engagement_mean_state_v2) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'engagement_mean_state_send_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE engagement_mean_state_v2 (
+	INTERNALLENGTH = 72,
+	INPUT = engagement_mean_state_v2_in,
+	OUTPUT = engagement_mean_state_v2_out,
+	RECEIVE = engagement_mean_state_v2_recv,
+	SEND = engagement_mean_state_v2_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+
+CREATE TYPE engagement_index_state_v2;
+CREATE FUNCTION engagement_index_state_v2_in(cstring) RETURNS engagement_index_state_v2
+	AS 'MODULE_PATHNAME', 'engagement_index_state_in_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_index_state_v2_out(engagement_index_state_v2) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'engagement_index_state_out_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_index_state_v2_recv(internal) RETURNS engagement_index_state_v2
+	AS 'MODULE_PATHNAME', 'engagement_index_state_recv_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_index_state_v2_send(engagement_index_state_v2) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'engagement_index_state_send_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE engagement_index_state_v2 (
+	INTERNALLENGTH = 120,
+	INPUT = engagement_index_state_v2_in,
+	OUTPUT = engagement_index_state_v2_out,
+	RECEIVE = engagement_index_state_v2_recv,
+	SEND = engagement_index_state_v2_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+
+-- their support functions take the names of the old ones (other argument types)
+CREATE FUNCTION mean_state_combine(engagement_mean_state_v2, engagement_mean_state_v2)
+	RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME', 'mean_state_combine_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION post_rate_transfn(engagement_mean_state_v2, bigint, bigint, bigint, bigint)
+	RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME', 'post_rate_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION post_rate_int4_transfn(engagement_mean_state_v2, integer, integer, integer, integer)
+	RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME', 'post_rate_int4_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION post_rate_int2_transfn(engagement_mean_state_v2, smallint, smallint, smallint, smallint)
+	RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME', 'post_rate_int2_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION post_rate_mean_finalfn(engagement_mean_state_v2) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'post_rate_mean_finalfn_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION post_rate_sum_finalfn(engagement_mean_state_v2) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'post_rate_sum_finalfn_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION index_state_combine(engagement_index_state_v2, engagement_index_state_v2)
+	RETURNS engagement_index_state_v2
+	AS 'MODULE_PATHNAME', 'index_state_combine_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION engagement_index_transfn(engagement_index_state_v2, double precision,
+										 double precision, double precision)
+	RETURNS engagement_index_state_v2
+	AS 'MODULE_PATHNAME', 'engagement_index_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION engagement_index_finalfn(engagement_index_state_v2) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_index_finalfn_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+--------------------------------------------------------------------------
+-- er_post, er_day and engagement_index move to the new states.  Their
+-- pg_aggregate rows are rewritten in place (and their dependencies with
+-- them) so that the aggregates, and every view that uses them, stay.
+--------------------------------------------------------------------------
+
+DO $$
+DECLARE
+    r record;
+    agg pg_catalog.oid;
+    fn pg_catalog.regproc;
+BEGIN
+    FOR r IN SELECT * FROM (VALUES
+        ('er_post(bigint,bigint,bigint,bigint)', 'post_rate_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)',
+         'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
+         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+        ('er_post(integer,integer,integer,integer)', 'post_rate_int4_transfn(engagement_mean_state_v2,integer,integer,integer,integer)',
+         'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
+         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+        ('er_post(smallint,smallint,smallint,smallint)', 'post_rate_int2_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)',
+         'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
+         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+        ('er_day(bigint,bigint,bigint,bigint)', 'post_rate_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)',
+         'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
+         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+        ('er_day(integer,integer,integer,integer)', 'post_rate_int4_transfn(engagement_mean_state_v2,integer,integer,integer,integer)',
+         'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
+         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+        ('er_day(smallint,smallint,smallint,smallint)', 'post_rate_int2_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)',
+         'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
+         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+        ('engagement_index(double precision,double precision,double precision)',
+         'engagement_index_transfn(engagement_index_state_v2,double precision,double precision,double precision)',
+         'engagement_index_finalfn(engagement_index_state_v2)', 'index_state_combine(engagement_index_state_v2,engagement_index_state_v2)',
+         'engagement_index_state_v2', 'v2(0,0,0,0,0,0,0,0,0)')
+    ) v(aggregate, sfunc, finalfunc, combinefunc, stype, initcond)
+    LOOP
+        agg := pg_catalog.to_regprocedure(r.aggregate);
+        -- the dependencies on the old support functions and state type go
+        DELETE FROM pg_catalog.pg_depend d
+        WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = agg
+          AND d.deptype = 'n'
+          AND ((d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid IN
+                   (SELECT a.aggtransfn FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg
+                    UNION ALL SELECT a.aggfinalfn FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg
+                    UNION ALL SELECT a.aggcombinefn FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg))
+               OR (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.refobjid IN
+                   (SELECT a.aggtranstype FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg)));
+        UPDATE pg_catalog.pg_aggregate SET
+            aggtransfn = pg_catalog.to_regprocedure(r.sfunc)::pg_catalog.oid,
+            aggfinalfn = pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
+            aggcombinefn = pg_catalog.to_regprocedure(r.combinefunc)::pg_catalog.oid,
+            aggtranstype = pg_catalog.to_regtype(r.stype)::pg_catalog.oid,
+            agginitval = r.initcond
+        WHERE aggfnoid = agg;
+        -- and the new ones come, as CREATE AGGREGATE records them
+        INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+        SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0,
+               'pg_catalog.pg_proc'::pg_catalog.regclass, f, 0, 'n'
+        FROM pg_catalog.unnest(ARRAY[pg_catalog.to_regprocedure(r.sfunc)::pg_catalog.oid,
+                                     pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
+                                     pg_catalog.to_regprocedure(r.combinefunc)::pg_catalog.oid]) f;
+        INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+        VALUES ('pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0, 'pg_catalog.pg_type'::pg_catalog.regclass,
+                pg_catalog.to_regtype(r.stype)::pg_catalog.oid, 0, 'n');
+    END LOOP;
+END $$;
+
+-- the old support functions and state types, now unused
+DROP FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint);
+DROP FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer);
+DROP FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint);
+DROP FUNCTION post_rate_mean_finalfn(engagement_mean_state);
+DROP FUNCTION post_rate_sum_finalfn(engagement_mean_state);
+DROP FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state);
+DROP FUNCTION engagement_index_transfn(engagement_index_state, double precision, double precision, double precision);
+DROP FUNCTION engagement_index_finalfn(engagement_index_state);
+DROP FUNCTION index_state_combine(engagement_index_state, engagement_index_state);
+-- no column holds them (checked above), so CASCADE drops only their I/O functions
+DROP TYPE engagement_mean_state CASCADE;
+DROP TYPE engagement_index_state CASCADE;
+
+ALTER TYPE engagement_mean_state_v2 RENAME TO engagement_mean_state;
+ALTER FUNCTION engagement_mean_state_v2_in(cstring) RENAME TO engagement_mean_state_in;
+ALTER FUNCTION engagement_mean_state_v2_out(engagement_mean_state) RENAME TO engagement_mean_state_out;
+ALTER FUNCTION engagement_mean_state_v2_recv(internal) RENAME TO engagement_mean_state_recv;
+ALTER FUNCTION engagement_mean_state_v2_send(engagement_mean_state) RENAME TO engagement_mean_state_send;
+ALTER TYPE engagement_index_state_v2 RENAME TO engagement_index_state;
+ALTER FUNCTION engagement_index_state_v2_in(cstring) RENAME TO engagement_index_state_in;
+ALTER FUNCTION engagement_index_state_v2_out(engagement_index_state) RENAME TO engagement_index_state_out;
+ALTER FUNCTION engagement_index_state_v2_recv(internal) RENAME TO engagement_index_state_recv;
+ALTER FUNCTION engagement_index_state_v2_send(engagement_index_state) RENAME TO engagement_index_state_send;
+
+--------------------------------------------------------------------------
+-- engagement_stats of 1.1 becomes engagement_stats_1_1
+--------------------------------------------------------------------------
+
+ALTER TYPE engagement_stats RENAME TO engagement_stats_1_1;
+ALTER FUNCTION engagement_stats_in(cstring) RENAME TO engagement_stats_1_1_in;
+ALTER FUNCTION engagement_stats_out(engagement_stats_1_1) RENAME TO engagement_stats_1_1_out;
+ALTER FUNCTION engagement_stats_recv(internal) RENAME TO engagement_stats_1_1_recv;
+ALTER FUNCTION engagement_stats_send(engagement_stats_1_1) RENAME TO engagement_stats_1_1_send;
+ALTER AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) RENAME TO engagement_agg_1_1;
+ALTER AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) RENAME TO engagement_agg_1_1;
+ALTER AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) RENAME TO engagement_agg_1_1;
+
+--------------------------------------------------------------------------
+-- The state types of er_post, er_day and engagement_index: exact sums
+--------------------------------------------------------------------------
+
+COMMENT ON TYPE engagement_mean_state IS
+	'state of er_post and er_day: the count and exact sum of the per-post rates, the engagements and the follower range of the same posts; text form v2(count,whole,fraction,engagements,min_followers,max_followers)';
+COMMENT ON FUNCTION engagement_mean_state_in(cstring) IS 'text input of engagement_mean_state, format 2 or the 1.1 form (count,sum,comp); malformed text or a value no aggregate could produce is ERROR 22P02';
+COMMENT ON FUNCTION engagement_mean_state_out(engagement_mean_state) IS 'text output of engagement_mean_state, format 2, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_mean_state_recv(internal) IS 'binary input of engagement_mean_state, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_mean_state_send(engagement_mean_state) IS 'binary output of engagement_mean_state: a format-version byte, then big-endian integers';
+COMMENT ON TYPE engagement_index_state IS
+	'state of engagement_index: a count and exact sum of scores per indicator (work, management, events), text form v2(count,whole,fraction, ... three times)';
+COMMENT ON FUNCTION engagement_index_state_in(cstring) IS 'text input of engagement_index_state, format 2 or the 1.1 form; malformed text or a value no aggregate could produce is ERROR 22P02';
+COMMENT ON FUNCTION engagement_index_state_out(engagement_index_state) IS 'text output of engagement_index_state, format 2, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_index_state_recv(internal) IS 'binary input of engagement_index_state, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_index_state_send(engagement_index_state) IS 'binary output of engagement_index_state: a format-version byte, then big-endian integers';
+
+COMMENT ON FUNCTION mean_state_combine(engagement_mean_state, engagement_mean_state) IS
+	'combine function of er_post and er_day: adds counts and exact sums';
+COMMENT ON FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+COMMENT ON FUNCTION post_rate_int4_transfn(engagement_mean_state, integer, integer, integer, integer) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+COMMENT ON FUNCTION post_rate_int2_transfn(engagement_mean_state, smallint, smallint, smallint, smallint) IS
+	'transition function of er_post and er_day: adds the post''s 100 * (likes + comments + shares) / followers, skipping followers = 0';
+COMMENT ON FUNCTION post_rate_mean_finalfn(engagement_mean_state) IS
+	'final function of er_post: the mean of the per-post rates, correctly rounded when every post had the same followers';
+COMMENT ON FUNCTION post_rate_sum_finalfn(engagement_mean_state) IS
+	'final function of er_day: the sum of the per-post rates, equal to the scalar er_day of the totals when every post had the same followers';
+COMMENT ON FUNCTION index_state_combine(engagement_index_state, engagement_index_state) IS
+	'combine function of engagement_index: adds the counts and exact sums of each indicator';
+COMMENT ON FUNCTION engagement_index_transfn(engagement_index_state, double precision, double precision, double precision) IS
+	'transition function of engagement_index: adds each non-NULL score to its indicator''s exact sum';
+COMMENT ON FUNCTION engagement_index_finalfn(engagement_index_state) IS
+	'final function of engagement_index: avg(work) + avg(management) + avg(events), NULL if an indicator has no score';
+
+--------------------------------------------------------------------------
+-- engagement_stats_1_1: summaries as version 1.1 stored them
+--------------------------------------------------------------------------
+
+COMMENT ON TYPE engagement_stats_1_1 IS
+	'a summary as engagement 1.1 stored it (200 bytes); kept so that tables and views built with 1.1 keep working; convert with ::engagement_stats';
+COMMENT ON FUNCTION engagement_stats_1_1_in(cstring) IS 'text input of engagement_stats_1_1 (the 1.1 text form); malformed text is ERROR 22P02';
+COMMENT ON FUNCTION engagement_stats_1_1_out(engagement_stats_1_1) IS 'text output of engagement_stats_1_1, the 1.1 text form';
+COMMENT ON FUNCTION engagement_stats_1_1_recv(internal) IS 'binary input of engagement_stats_1_1 (the 200-byte 1.1 form), checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_stats_1_1_send(engagement_stats_1_1) IS 'binary output of engagement_stats_1_1, the 1.1 form';
+COMMENT ON AGGREGATE engagement_agg_1_1(bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'the 1.1 summary aggregate, kept for views built with 1.1; use engagement_agg';
+COMMENT ON AGGREGATE engagement_agg_1_1(integer, integer, integer, integer, integer, integer) IS
+	'the 1.1 summary aggregate, kept for views built with 1.1; use engagement_agg';
+COMMENT ON AGGREGATE engagement_agg_1_1(smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'the 1.1 summary aggregate, kept for views built with 1.1; use engagement_agg';
+COMMENT ON OPERATOR = (engagement_stats_1_1, engagement_stats_1_1) IS
+	'two summaries stored by 1.1, identical bit for bit';
+
+--------------------------------------------------------------------------
+-- Summary type: engagement_agg builds it, rollup merges it, accessors read
+-- it; format 2, exact, with equality, order and hashing
+--------------------------------------------------------------------------
+
+CREATE TYPE engagement_stats;
+
+CREATE FUNCTION engagement_stats_in(cstring) RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_stats_in_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_out(engagement_stats) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'engagement_stats_out_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_recv(internal) RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_stats_recv_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_stats_send(engagement_stats) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'engagement_stats_send_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_stats (
+	INTERNALLENGTH = VARIABLE,
+	INPUT = engagement_stats_in,
+	OUTPUT = engagement_stats_out,
+	RECEIVE = engagement_stats_recv,
+	SEND = engagement_stats_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE engagement_stats IS
+	'summary of a group of posts: the exact state of every SMM aggregate; build with engagement_agg, merge with rollup, read with the accessors; equal summaries of the same posts are =';
+COMMENT ON FUNCTION engagement_stats_in(cstring) IS 'text input of engagement_stats, format 2 or the 1.1 form; malformed text or a value no aggregate could produce is ERROR 22P02';
+COMMENT ON FUNCTION engagement_stats_out(engagement_stats) IS 'text output of engagement_stats, format 2, exact: it reads back to the same value';
+COMMENT ON FUNCTION engagement_stats_recv(internal) IS 'binary input of engagement_stats, format 2 or 1.1; checked like the text input, ERROR 22P03';
+COMMENT ON FUNCTION engagement_stats_send(engagement_stats) IS 'binary output of engagement_stats: a format-version byte, then big-endian integers';
+
+CREATE FUNCTION engagement_stats_combine(engagement_stats, engagement_stats)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_stats_combine_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_combine(engagement_stats, engagement_stats) IS
+	'merges two summaries: adds every count and exact sum; combine function of engagement_agg, transition function of rollup';
+
+CREATE FUNCTION engagement_agg_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_agg_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE FUNCTION engagement_agg_int4_transfn(engagement_stats, integer, integer, integer, integer, integer, integer)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_agg_int4_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int4_transfn(engagement_stats, integer, integer, integer, integer, integer, integer) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_agg_int2_transfn_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'transition function of engagement_agg: adds one post to the summary';
+
+CREATE AGGREGATE engagement_agg(likes bigint, comments bigint, shares bigint,
+								reach bigint, views bigint, followers bigint) (
+	SFUNC = engagement_agg_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'summary of posts for every SMM metric; a NULL input leaves the row out of exactly the metrics that need it';
+
+CREATE AGGREGATE engagement_agg(likes integer, comments integer, shares integer,
+								reach integer, views integer, followers integer) (
+	SFUNC = engagement_agg_int4_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) IS
+	'summary of posts for every SMM metric; a NULL input leaves the row out of exactly the metrics that need it';
+
+CREATE AGGREGATE engagement_agg(likes smallint, comments smallint, shares smallint,
+								reach smallint, views smallint, followers smallint) (
+	SFUNC = engagement_agg_int2_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'summary of posts for every SMM metric; a NULL input leaves the row out of exactly the metrics that need it';
+
+CREATE AGGREGATE rollup(engagement_stats) (
+	SFUNC = engagement_stats_combine,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(engagement_stats) IS
+	'merges summaries, e.g. daily ones into weeks; NULL summaries are skipped';
+
+CREATE FUNCTION er_reach(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_reach_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach(engagement_stats) IS
+	'ER by reach of a summary, percent: 100 * sum(likes + comments + shares) / sum(reach), as the er_reach aggregate';
+
+CREATE FUNCTION er_view(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_view_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view(engagement_stats) IS
+	'ER view of a summary, percent: 100 * sum(likes + comments + shares) / sum(views), as the er_view aggregate';
+
+CREATE FUNCTION er_post(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_post_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_post(engagement_stats) IS
+	'average ER post of a summary, percent, as the er_post aggregate';
+
+CREATE FUNCTION er_day(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_day_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_day(engagement_stats) IS
+	'ER day of a summary, percent: sum of the per-post ER, as the er_day aggregate';
+
+CREATE FUNCTION love_rate(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_love_rate_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION love_rate(engagement_stats) IS
+	'love rate of a summary, percent: mean over posts of 100 * likes / followers, as avg(love_rate(likes, followers))';
+
+CREATE FUNCTION talk_rate(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_talk_rate_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION talk_rate(engagement_stats) IS
+	'talk rate of a summary, percent: mean over posts of 100 * comments / followers, as avg(talk_rate(comments, followers))';
+
+CREATE FUNCTION amplification_rate(engagement_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_amplification_rate_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate(engagement_stats) IS
+	'amplification rate of a summary, percent: 100 * sum(shares) / posts, as the amplification_rate aggregate';
+
+CREATE FUNCTION engagement_volume(engagement_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_engagement_volume_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_volume(engagement_stats) IS
+	'engagement volume of a summary: sum(likes + comments + shares), as sum(engagement_volume(likes, comments, shares))';
+
+CREATE FUNCTION post_count(engagement_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_post_count_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION post_count(engagement_stats) IS
+	'number of posts in a summary, as count(*)';
+
+-- equality, order and hashing: summaries of the same posts are identical,
+-- so = is identity; the order is total but has no meaning of its own
+
+CREATE FUNCTION engagement_stats_eq(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'engagement_stats_eq_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_eq(engagement_stats, engagement_stats) IS
+	'true when two summaries hold the same counts and sums, as two summaries of the same posts always do';
+CREATE FUNCTION engagement_stats_ne(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_ne(engagement_stats, engagement_stats) IS 'not engagement_stats_eq';
+CREATE FUNCTION engagement_stats_lt(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_lt(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_le(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_le(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_gt(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_gt(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_ge(engagement_stats, engagement_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_ge(engagement_stats, engagement_stats) IS 'the btree order of summaries: total, consistent with =, otherwise arbitrary';
+CREATE FUNCTION engagement_stats_cmp(engagement_stats, engagement_stats) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_cmp(engagement_stats, engagement_stats) IS 'btree support: -1, 0 or 1';
+CREATE FUNCTION engagement_stats_hash(engagement_stats) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_hash(engagement_stats) IS 'hash support: equal summaries hash alike';
+CREATE FUNCTION engagement_stats_hash_extended(engagement_stats, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_hash_extended(engagement_stats, bigint) IS 'hash support with a seed';
+
+CREATE OPERATOR = (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (engagement_stats, engagement_stats) IS
+	'summaries with the same counts and sums, as any two summaries of the same posts';
+CREATE OPERATOR <> (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (engagement_stats, engagement_stats) IS 'not =';
+CREATE OPERATOR < (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+CREATE OPERATOR <= (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+CREATE OPERATOR > (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+CREATE OPERATOR >= (
+	LEFTARG = engagement_stats, RIGHTARG = engagement_stats, FUNCTION = engagement_stats_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (engagement_stats, engagement_stats) IS 'the btree order of summaries (arbitrary but total)';
+
+CREATE OPERATOR CLASS engagement_stats_ops
+	DEFAULT FOR TYPE engagement_stats USING btree AS
+		OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+		FUNCTION 1 engagement_stats_cmp(engagement_stats, engagement_stats);
+COMMENT ON OPERATOR CLASS engagement_stats_ops USING btree IS
+	'btree order of summaries, for DISTINCT, GROUP BY, UNION and merge joins';
+CREATE OPERATOR CLASS engagement_stats_ops
+	DEFAULT FOR TYPE engagement_stats USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 engagement_stats_hash(engagement_stats),
+		FUNCTION 2 engagement_stats_hash_extended(engagement_stats, bigint);
+COMMENT ON OPERATOR CLASS engagement_stats_ops USING hash IS
+	'hashing of summaries, for hash aggregates and hash joins';
+COMMENT ON OPERATOR FAMILY engagement_stats_ops USING btree IS
+	'btree order of summaries';
+COMMENT ON OPERATOR FAMILY engagement_stats_ops USING hash IS
+	'hashing of summaries';
+
+CREATE FUNCTION engagement_stats(engagement_stats_1_1) RETURNS engagement_stats
+	AS 'MODULE_PATHNAME', 'engagement_stats_from_1_1' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats(engagement_stats_1_1) IS
+	'a 1.1 summary in the current format; every accessor gives what it gave on the 1.1 value';
+CREATE CAST (engagement_stats_1_1 AS engagement_stats)
+	WITH FUNCTION engagement_stats(engagement_stats_1_1) AS ASSIGNMENT;
+COMMENT ON CAST (engagement_stats_1_1 AS engagement_stats) IS
+	'converts a summary stored by 1.1 to the current format, e.g. ALTER TABLE ... TYPE engagement_stats';
