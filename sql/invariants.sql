@@ -236,9 +236,10 @@ SELECT count(*) AS random_summaries,
                                                v.post_count]) AS text_as_1_1,
        bool_and(accessors(b.s::text) = accessors(v.text_form)) AS binary_as_text
 FROM v11 v JOIN v11_binary b USING (id) WHERE v.id >= 100;
--- a value at the limits of 1.1 (sums of 1e308) is beyond the exact range: 22003
+-- a value at the limits of 1.1 (sums of 1e308) is beyond the exact range, and
+-- beyond what any aggregate produces: 22P02
 SELECT try_text(format('SELECT %L::engagement_stats', text_form)) AS limits FROM v11 WHERE id = 6;
--- the states at the limits of 1.1 (sums of 1e308) are beyond the exact range: 22003
+-- the states at the limits of 1.1 (sums of 1e308) are rejected the same way
 CREATE TABLE v11_states (id int, r text, m text, i text, ratio text, er_post text, er_day text, idx text);
 COPY v11_states FROM :'states_tsv';
 SELECT id,

@@ -384,6 +384,8 @@ mean_from_1_1(MeanState *state, int64 count, double sum, double comp,
 		report_bad_state(type_name, binary, "A count must not be negative.");
 	if (count == 0 && (sum != 0 || comp != 0))
 		report_bad_state(type_name, binary, "A sum of no values must be 0.");
+	if (total >= (double) STATE_SUM_LIMIT)
+		report_bad_state(type_name, binary, "A sum must be below 2^120.");
 	memset(&state->sum, 0, sizeof(state->sum));
 	state->count = count;
 	fixed_add_double(&state->sum, total);

@@ -1,5 +1,6 @@
-# Tables of engagement_stats and of the aggregate state types survive
-# pg_dump and pg_restore unchanged.
+# Tables of engagement_stats, of the 1.1 summaries and of the aggregate
+# state types, with the largest and smallest values the aggregates produce,
+# survive pg_dump and pg_restore unchanged.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -38,6 +39,27 @@ INSERT INTO daily
     FROM posts GROUP BY account_id, day;
 CREATE TABLE survey_state (s engagement_index_state);
 INSERT INTO survey_state VALUES ('(2,50,0,2,26,0,1,8,1e-15)');
+-- the largest and smallest values the aggregates produce, of every kind
+CREATE TABLE extremes (kind text PRIMARY KEY, summary engagement_stats, legacy engagement_stats_1_1,
+                       ratio engagement_ratio_state, rate engagement_mean_state,
+                       scores engagement_index_state);
+INSERT INTO extremes
+    SELECT 'empty', engagement_agg(1, 1, 1, 1, 1, 1), engagement_agg_1_1(1, 1, 1, 1, 1, 1),
+           '(0,0)', 'v2(0,0,0,0,0,0)', 'v2(0,0,0,0,0,0,0,0,0)'
+    FROM generate_series(1, 0)
+    UNION ALL
+    SELECT 'bigint maxima', engagement_agg(m, m, m, m, m, 1), engagement_agg_1_1(m, m, m, m, m, 1),
+           er_reach_transfn(er_reach_transfn(NULL, m, m, m, m), m, m, m, m),
+           post_rate_transfn(post_rate_transfn(NULL, m, m, m, 1), m, m, m, 1),
+           engagement_index_transfn(NULL, 1e30, 1e30, 1e30)
+    FROM (VALUES (9223372036854775807)) v(m), generate_series(1, 2)
+    GROUP BY m
+    UNION ALL
+    SELECT 'tiny rates', engagement_agg(1, 0, 0, m, m, m), engagement_agg_1_1(1, 0, 0, m, m, m),
+           er_reach_transfn(NULL, 1, 0, 0, m), post_rate_transfn(NULL, 1, 0, 0, m),
+           engagement_index_transfn(NULL, 5e-324, 1e-300, 2.2250738585072014e-308)
+    FROM (VALUES (9223372036854775807)) v(m)
+    GROUP BY m;
 });
 
 my $dump = $node->basedir . '/source.dump';
@@ -49,6 +71,8 @@ $node->command_ok([ 'pg_restore', '-d', $node->connstr('target'), $dump ],
 for my $query (
 	'SELECT account_id, day, summary, reach_state, post_state FROM daily ORDER BY 1, 2',
 	'SELECT s FROM survey_state',
+	'SELECT kind, summary, legacy, ratio, rate, scores, er_post(summary), er_post(legacy), love_rate(summary)
+	 FROM extremes ORDER BY kind',
 	'SELECT account_id, er_reach(rollup(summary)), er_post(rollup(summary)), love_rate(rollup(summary)),
 	        post_count(rollup(summary)) FROM daily GROUP BY account_id ORDER BY 1')
 {
@@ -67,6 +91,8 @@ CREATE TABLE rebuilt AS
 is($node->safe_psql('target',
 		'SELECT count(*), bool_and(d.summary = r.summary) FROM daily d JOIN rebuilt r USING (account_id, day)'),
 	'1200|t', 'every restored summary equals the one rebuilt from the restored posts');
+is($node->safe_psql('target', 'SELECT count(*), count(summary), count(legacy), count(rate) FROM extremes'),
+	'3|3|3|3', 'every extreme value came back');
 
 $node->stop;
 done_testing();
