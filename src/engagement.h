@@ -34,11 +34,30 @@ typedef struct RatioState
 /*
  * An exact sum of non-negative doubles: a fixed-point number with 128 bits
  * each side of the binary point, value = whole + fraction / 2^128 (exact.c).
+ * The per-row path adds to it 64 bits at a time, as limb[0] (lowest) to
+ * limb[3]: the same bytes on a little-endian machine, and the layout is
+ * only ever read through one of the two names within one function.
  */
-typedef struct FixedSum
+#ifdef WORDS_BIGENDIAN
+#define FIXED_LIMB(n) (3 - (n))
+#else
+#define FIXED_LIMB(n) (n)
+#endif
+#define FIXED_TOP_LIMB FIXED_LIMB(3)
+
+typedef union FixedSum
 {
-	uint128		fraction;
-	uint128		whole;
+	struct
+	{
+#ifdef WORDS_BIGENDIAN
+		uint128		whole;
+		uint128		fraction;
+#else
+		uint128		fraction;
+		uint128		whole;
+#endif
+	};
+	uint64		limb[4];
 } FixedSum;
 
 /*
@@ -180,89 +199,118 @@ percent_of(int128 num, int128 den)
 
 pg_noreturn extern void report_sum_out_of_range(void) pg_attribute_noreturn();
 
-/* one row's terms */
+/*
+ * The per-row additions come in two forms: a *_try_add that runs inline and
+ * either adds the row or, leaving the state as it was, returns false (a sum
+ * would pass its limit, a value needs rounding); and a plain *_add, out of
+ * the per-row path, that adds or reports the error.  The transition
+ * functions try inline and fall back to the out-of-line form, so their
+ * common path makes no call and needs no stack frame.
+ */
+/* a row adds less than 2^66 to a sum of counts */
+#define ROW_SUM_HEADROOM_HIGH ((UINT64CONST(1) << 56) - 4)
+
+static inline bool
+ratio_try_add(RatioState *state, int128 num, int64 den)
+{
+	/*
+	 * Sums below 2^120 - 2^66 stay below 2^120; the test needs only their
+	 * high halves, and sums nearer the limit take the exact test out of line.
+	 */
+	if (unlikely((((uint64) (state->num >> 64)) | ((uint64) (state->den >> 64))) >=
+				 ROW_SUM_HEADROOM_HIGH))
+		return false;
+	state->num += num;
+	state->den += den;
+	return true;
+}
+
 static inline void
 ratio_add(RatioState *state, int128 num, int64 den)
 {
-	state->num += num;
-	state->den += den;
-	if (unlikely(state->num > STATE_SUM_LIMIT || state->den > STATE_SUM_LIMIT))
+	if (!ratio_try_add(state, num, den))
 		report_sum_out_of_range();
 }
 
-extern void fixed_add_double_rounded(FixedSum *sum, double value);
+/*
+ * A finite non-negative double added to an exact sum, for the values from
+ * 2^-11 to below 2^63 (every per-post rate in practice) while the sum is
+ * below 2^119: false, and nothing added, for the others, which
+ * fixed_add_double adds (exactly, or rounded below 2^-128) or rejects.
+ *
+ * Such a value splits exactly into its integer part, below 2^63, and its
+ * fraction, whose bits all lie at 2^-63 or above: the two go into limbs 2
+ * and 1 with a conversion each, and the carry runs on into limb 3.
+ */
+static pg_attribute_always_inline bool
+fixed_try_add_double(FixedSum *sum, double value)
+{
+	uint64		bits;
+	int64		whole;
+	uint64		fraction;
+	bool		carry;
+
+	memcpy(&bits, &value, sizeof(bits));
+	if (bits == 0)
+		return true;
+	if (unlikely((unsigned) ((bits >> 52) - (1023 - 11)) >= 11 + 63 ||
+				 (sum->limb[FIXED_TOP_LIMB] >> 55) != 0))
+		return false;
+	whole = (int64) value;
+	fraction = (uint64) (int64) ((value - (double) whole) * 9223372036854775808.0) << 1;
+	carry = __builtin_add_overflow(sum->limb[FIXED_LIMB(1)], fraction, &sum->limb[FIXED_LIMB(1)]);
+	carry = __builtin_add_overflow(sum->limb[FIXED_LIMB(2)], (uint64) whole + carry,
+								   &sum->limb[FIXED_LIMB(2)]);
+	sum->limb[FIXED_LIMB(3)] += carry;
+	return true;
+}
+
+extern void fixed_add_double(FixedSum *sum, double value);
 extern void fixed_subtract_double(FixedSum *sum, double value);
 extern void fixed_add(FixedSum *sum, const FixedSum *other);
 extern double fixed_quotient(const FixedSum *sum, uint128 divisor);
 extern double exact_quotient(uint128 numerator, uint128 denominator);
 
-/*
- * Adds a finite non-negative double to an exact sum.  Inline for the values
- * whose bits all lie between 2^-128 and 2^75 (every per-post rate); zero
- * adds nothing; the rest are rounded or rejected out of line.
- */
-static inline void
-fixed_add_double(FixedSum *sum, double value)
+static inline bool
+mean_try_add(MeanState *state, double value)
 {
-	uint64		bits;
-	int			shift;
-	uint64		mantissa;
-	uint128		low;
-	uint128		high;
-
-	memcpy(&bits, &value, sizeof(bits));
-	if (bits == 0)
-		return;
-	shift = (int) (bits >> 52) - 1075 + 128;
-	if (unlikely(shift < 0 || shift >= 203 || (bits >> 52) == 0))
-	{
-		fixed_add_double_rounded(sum, value);
-		return;
-	}
-	mantissa = (bits & ((UINT64CONST(1) << 52) - 1)) | (UINT64CONST(1) << 52);
-	if (shift < 128)
-	{
-		low = (uint128) mantissa << shift;
-		high = shift > 75 ? (uint128) mantissa >> (128 - shift) : 0;
-	}
-	else
-	{
-		low = 0;
-		high = (uint128) mantissa << (shift - 128);
-	}
-	sum->fraction += low;
-	sum->whole += high + (sum->fraction < low);
-	if (unlikely(sum->whole > (uint128) STATE_SUM_LIMIT))
-		report_sum_out_of_range();
-}
-
-static inline void
-mean_add(MeanState *state, double value)
-{
-	if (unlikely(state->count == PG_INT64_MAX))
-		report_bigint_out_of_range();
-	fixed_add_double(&state->sum, value);
+	if (unlikely(state->count == PG_INT64_MAX) || !fixed_try_add_double(&state->sum, value))
+		return false;
 	state->count++;
+	return true;
 }
 
-static inline void
-rate_add(RateState *state, double rate, int128 engagements, int64 followers)
+extern void mean_add(MeanState *state, double value);
+
+static pg_attribute_always_inline bool
+rate_try_add(RateState *state, double rate, int64 engagements, int64 followers)
 {
-	mean_add(&state->rates, rate);
-	if (state->rates.count == 1)
+	int64		count;
+
+	/* the engagements stay below 2^120 while they are below 2^119 */
+	if (unlikely(__builtin_add_overflow(state->rates.count, 1, &count) ||
+				 ((uint64) (state->engagements >> 64) >> 55) != 0) ||
+		!fixed_try_add_double(&state->rates.sum, rate))
+		return false;
+	state->rates.count = count;
+	if (count == 1)
 	{
 		state->engagements = engagements;
 		state->min_followers = state->max_followers = followers;
 	}
-	else if (state->min_followers != 0)
+	else if (likely(state->min_followers != 0))
 	{
+		/* the range is known (min 0 means a value from 1.1): it rarely widens */
 		state->engagements += engagements;
-		if (unlikely(state->engagements > STATE_SUM_LIMIT))
-			report_sum_out_of_range();
-		state->min_followers = Min(state->min_followers, followers);
-		state->max_followers = Max(state->max_followers, followers);
+		if (unlikely(followers < state->min_followers))
+			state->min_followers = followers;
+		if (unlikely(followers > state->max_followers))
+			state->max_followers = followers;
 	}
+	return true;
 }
+
+extern void rate_add(RateState *state, double rate, int128 engagements, int64 followers);
 
 extern void mean_merge(MeanState *into, const MeanState *from);
 extern void rate_merge(RateState *into, const RateState *from);
@@ -310,7 +358,8 @@ agg_state_for_update(FunctionCallInfo fcinfo, Size size)
 
 /*
  * A transition function's last step: add the row to its state in place,
- * or to a copy out of line.  With no call left on the per-row path, the
+ * or, when that is not possible inline, out of line (to a copy for a direct
+ * call, reporting any error).  With no call left on the per-row path, the
  * caller needs no stack frame for it.
  */
 extern Datum ratio_add_to_copy(FunctionCallInfo fcinfo, int128 num, int64 den);
@@ -320,18 +369,18 @@ extern Datum rate_add_to_copy(FunctionCallInfo fcinfo, double rate, int128 engag
 static inline Datum
 ratio_add_row(FunctionCallInfo fcinfo, int128 num, int64 den)
 {
-	if (unlikely(!agg_state_in_place(fcinfo)))
+	if (unlikely(!agg_state_in_place(fcinfo)) ||
+		!ratio_try_add((RatioState *) PG_GETARG_POINTER(0), num, den))
 		return ratio_add_to_copy(fcinfo, num, den);
-	ratio_add((RatioState *) PG_GETARG_POINTER(0), num, den);
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
-static inline Datum
-rate_add_row(FunctionCallInfo fcinfo, double rate, int128 engagements, int64 followers)
+static pg_attribute_always_inline Datum
+rate_add_row(FunctionCallInfo fcinfo, double rate, int64 engagements, int64 followers)
 {
-	if (unlikely(!agg_state_in_place(fcinfo)))
+	if (unlikely(!agg_state_in_place(fcinfo)) ||
+		!rate_try_add((RateState *) PG_GETARG_POINTER(0), rate, engagements, followers))
 		return rate_add_to_copy(fcinfo, rate, engagements, followers);
-	rate_add((RateState *) PG_GETARG_POINTER(0), rate, engagements, followers);
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 

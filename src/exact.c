@@ -98,17 +98,49 @@ fixed_check(const FixedSum *sum)
 		report_sum_out_of_range();
 }
 
-/* fixed_add_double for the values it does not add inline */
+/* adds any finite non-negative double, rounding those below 2^-128 */
 void
-fixed_add_double_rounded(FixedSum *sum, double value)
+fixed_add_double(FixedSum *sum, double value)
 {
 	uint128		high;
 	uint128		low;
 
+	if (fixed_try_add_double(sum, value))
+		return;
 	fixed_from_double(value, &high, &low);
 	sum->fraction += low;
 	sum->whole += high + (sum->fraction < low);
 	fixed_check(sum);
+}
+
+void
+mean_add(MeanState *state, double value)
+{
+	if (pg_add_s64_overflow(state->count, 1, &state->count))
+		report_bigint_out_of_range();
+	fixed_add_double(&state->sum, value);
+}
+
+void
+rate_add(RateState *state, double rate, int128 engagements, int64 followers)
+{
+	if (engagements == (int64) engagements &&
+		rate_try_add(state, rate, (int64) engagements, followers))
+		return;
+	mean_add(&state->rates, rate);
+	if (state->rates.count == 1)
+	{
+		state->engagements = engagements;
+		state->min_followers = state->max_followers = followers;
+	}
+	else if (state->min_followers != 0)
+	{
+		state->engagements += engagements;
+		if (state->engagements > STATE_SUM_LIMIT)
+			report_sum_out_of_range();
+		state->min_followers = Min(state->min_followers, followers);
+		state->max_followers = Max(state->max_followers, followers);
+	}
 }
 
 void

@@ -141,8 +141,12 @@ post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience)
 
 	if (counts.audience == 0)
 		RETURN_STATE_UNCHANGED();
-	return rate_add_row(fcinfo, percent_of(counts.engagements, counts.audience),
-						counts.engagements, counts.audience);
+	/* a post's engagements pass 2^63 only with bigint counts: then out of line */
+	if (width == 8 && unlikely(counts.engagements != (int64) counts.engagements))
+		return rate_add_to_copy(fcinfo, percent_of(counts.engagements, counts.audience),
+								counts.engagements, counts.audience);
+	return rate_add_row(fcinfo, percent_of((int64) counts.engagements, counts.audience),
+						(int64) counts.engagements, counts.audience);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_transfn_v2);
