@@ -8,6 +8,10 @@
 #   - the TAP tests with `make prove_installcheck`, one file at a time;
 #   - the examples, the engagement_stats fuzz test, the release metadata
 #     check (test/packaging.pl) and the Debian package test (test/package.sh).
+# The Citus test (test/t/006_citus.pl) runs when Citus is installed, or when
+# CITUS_SRC names the Citus source tarball (CITUS_PATCH a patch for it): it is
+# then built once, outside the checkout, and installed; otherwise it is
+# counted as skipped, and said so.
 # Each of these counts as one test, by its exit status; the last line is
 # "N passed, M failed" (", K skipped" when some could not run), and the exit
 # status is 0 only when nothing failed.
@@ -103,7 +107,19 @@ tap_one() {
 	log "TAP logs are in $top/tmp_check/log"
 	return 1
 }
+citus=0
+ensure_citus || citus=$?
 for file in $(cd "$src" && ls ${TAP_TESTS:-test/t/*.pl}); do
+	case "$file:$citus" in
+		*citus*:1)
+			skipped=$((skipped + 1))
+			log "TAP $file: SKIPPED, Citus is not installed (set CITUS_SRC to its source tarball to build it)"
+			continue ;;
+		*citus*:2)
+			failed=$((failed + 1))
+			log "TAP $file: FAILED, Citus could not be built or installed"
+			continue ;;
+	esac
 	one_test "TAP $file" tap_one "$file"
 done
 

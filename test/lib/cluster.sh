@@ -9,6 +9,9 @@ PG_BIN=/usr/lib/postgresql/15/bin
 ENGAGEMENT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpq-dev make gcc libipc-run-perl"
 # and what test/valgrind.sh needs besides
 VALGRIND_PACKAGES="valgrind"
+# and what building Citus from source needs (ensure_citus)
+CITUS_PACKAGES="libzstd-dev liblz4-dev libkrb5-dev libssl-dev libselinux1-dev libxslt1-dev
+	libxml2-dev libpam0g-dev libreadline-dev libicu-dev autoconf flex bison"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -32,6 +35,45 @@ ensure_packages() {
 	[ -f /etc/postgresql-common/createcluster.d/engagement.conf ] ||
 		echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/engagement.conf
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+# ensure_citus: succeeds when Citus is installed for PostgreSQL 15, building
+# and installing it first when CITUS_SRC names a source tarball (with
+# CITUS_PATCH, a patch to apply in it).  Returns 1 when there is no Citus
+# and nothing to build it from, 2 when building or installing it failed.  The build is kept in CITUS_CACHE
+# (default /var/cache/engagement-citus/<tarball checksum>), outside any
+# checkout, so a second run only installs it again.  Citus is test
+# infrastructure: it never goes into the extension or its packages.
+ensure_citus() {
+	local pkglibdir sum cache
+	pkglibdir=$("$PG_BIN/pg_config" --pkglibdir)
+	[ -f "$pkglibdir/citus.so" ] && return 0
+	[ -n "${CITUS_SRC:-}" ] || return 1
+	if [ ! -f "$CITUS_SRC" ]; then
+		log "CITUS_SRC=$CITUS_SRC does not exist"
+		return 2
+	fi
+	if [ "$(id -u)" -ne 0 ]; then
+		log "building Citus needs root (it installs into $pkglibdir)"
+		return 2
+	fi
+	ensure_packages $CITUS_PACKAGES || return 2
+	sum=$(cat "$CITUS_SRC" ${CITUS_PATCH:+"$CITUS_PATCH"} | sha256sum | cut -c1-16)
+	cache=${CITUS_CACHE:-/var/cache/engagement-citus/$sum}
+	if [ ! -f "$cache/.built" ]; then
+		log "building Citus from $CITUS_SRC in $cache (a few minutes, once)"
+		rm -rf "$cache" && mkdir -p "$cache"
+		tar -xzf "$CITUS_SRC" -C "$cache" --strip-components=1 || return 2
+		if [ -n "${CITUS_PATCH:-}" ]; then
+			(cd "$cache" && patch -s -p1 <"$CITUS_PATCH") || return 2
+		fi
+		(cd "$cache" && ./configure --without-libcurl PG_CONFIG="$PG_BIN/pg_config" >build.log 2>&1 &&
+			make -j"$(nproc)" >>build.log 2>&1) ||
+			{ tail -30 "$cache/build.log" >&2; return 2; }
+		touch "$cache/.built"
+	fi
+	log "installing Citus from $cache"
+	make -s -C "$cache" install >/dev/null 2>&1 || { log "make install of Citus failed"; return 2; }
 }
 
 # In CI (CI=true) every warning is an error; the Makefile itself stays
