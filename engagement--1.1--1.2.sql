@@ -118,44 +118,172 @@ CREATE FUNCTION engagement_index_finalfn(engagement_index_state_v2) RETURNS doub
 	AS 'MODULE_PATHNAME', 'engagement_index_finalfn_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 --------------------------------------------------------------------------
--- er_post, er_day and engagement_index move to the new states.  Their
--- pg_aggregate rows are rewritten in place (and their dependencies with
--- them) so that the aggregates, and every view that uses them, stay.
+-- Inverse transition functions: moving window frames take back the rows
+-- that leave the frame (moving-aggregate mode), exactly
+--------------------------------------------------------------------------
+
+CREATE FUNCTION er_reach_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_inv_transfn(engagement_mean_state_v2, bigint, bigint, bigint, bigint)
+	RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_inv_transfn(engagement_mean_state_v2, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int4_inv_transfn(engagement_mean_state_v2, integer, integer, integer, integer)
+	RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_inv_transfn(engagement_mean_state_v2, integer, integer, integer, integer) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int2_inv_transfn(engagement_mean_state_v2, smallint, smallint, smallint, smallint)
+	RETURNS engagement_mean_state_v2
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_inv_transfn(engagement_mean_state_v2, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION amplification_rate_inv_transfn(engagement_ratio_state, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_inv_transfn(engagement_ratio_state, bigint) IS
+	'inverse transition function of amplification_rate: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION amplification_rate_int4_inv_transfn(engagement_ratio_state, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int4_inv_transfn(engagement_ratio_state, integer) IS
+	'inverse transition function of amplification_rate: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION amplification_rate_int2_inv_transfn(engagement_ratio_state, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int2_inv_transfn(engagement_ratio_state, smallint) IS
+	'inverse transition function of amplification_rate: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION q12_index_bool_inv_transfn(engagement_ratio_state, boolean)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_index_bool_inv_transfn(engagement_ratio_state, boolean) IS
+	'inverse transition function of q12_index(boolean): takes back a row leaving a moving window frame';
+
+CREATE FUNCTION q12_index_array_inv_transfn(engagement_ratio_state, boolean[])
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_index_array_inv_transfn(engagement_ratio_state, boolean[]) IS
+	'inverse transition function of q12_index(boolean[]): takes back a row leaving a moving window frame';
+
+CREATE FUNCTION engagement_index_inv_transfn(engagement_index_state_v2, double precision, double precision, double precision)
+	RETURNS engagement_index_state_v2
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_index_inv_transfn(engagement_index_state_v2, double precision, double precision, double precision) IS
+	'inverse transition function of engagement_index: takes back a row leaving a moving window frame';
+
+--------------------------------------------------------------------------
+-- Every aggregate of 1.1 gets moving-aggregate support, and er_post,
+-- er_day and engagement_index move to the new states.  ALTER AGGREGATE can
+-- change neither, so their pg_aggregate rows are rewritten in place (and
+-- their dependencies with them), as CREATE AGGREGATE would have written
+-- them: the aggregates, and every view that uses them, stay.
 --------------------------------------------------------------------------
 
 DO $$
 DECLARE
     r record;
     agg pg_catalog.oid;
-    fn pg_catalog.regproc;
 BEGIN
     FOR r IN SELECT * FROM (VALUES
+        ('er_reach(bigint,bigint,bigint,bigint)', 'er_reach_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'er_reach_inv_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)', 'engagement_ratio_state', '(0,0)'),
+        ('er_reach(integer,integer,integer,integer)', 'er_reach_int4_transfn(engagement_ratio_state,integer,integer,integer,integer)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'er_reach_int4_inv_transfn(engagement_ratio_state,integer,integer,integer,integer)', 'engagement_ratio_state', '(0,0)'),
+        ('er_reach(smallint,smallint,smallint,smallint)', 'er_reach_int2_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'er_reach_int2_inv_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)', 'engagement_ratio_state', '(0,0)'),
+        ('er_view(bigint,bigint,bigint,bigint)', 'er_view_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'er_view_inv_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)', 'engagement_ratio_state', '(0,0)'),
+        ('er_view(integer,integer,integer,integer)', 'er_view_int4_transfn(engagement_ratio_state,integer,integer,integer,integer)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'er_view_int4_inv_transfn(engagement_ratio_state,integer,integer,integer,integer)', 'engagement_ratio_state', '(0,0)'),
+        ('er_view(smallint,smallint,smallint,smallint)', 'er_view_int2_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'er_view_int2_inv_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)', 'engagement_ratio_state', '(0,0)'),
         ('er_post(bigint,bigint,bigint,bigint)', 'post_rate_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)',
          'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+         'post_rate_inv_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
         ('er_post(integer,integer,integer,integer)', 'post_rate_int4_transfn(engagement_mean_state_v2,integer,integer,integer,integer)',
          'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+         'post_rate_int4_inv_transfn(engagement_mean_state_v2,integer,integer,integer,integer)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
         ('er_post(smallint,smallint,smallint,smallint)', 'post_rate_int2_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)',
          'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+         'post_rate_int2_inv_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
         ('er_day(bigint,bigint,bigint,bigint)', 'post_rate_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)',
          'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+         'post_rate_inv_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
         ('er_day(integer,integer,integer,integer)', 'post_rate_int4_transfn(engagement_mean_state_v2,integer,integer,integer,integer)',
          'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+         'post_rate_int4_inv_transfn(engagement_mean_state_v2,integer,integer,integer,integer)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
         ('er_day(smallint,smallint,smallint,smallint)', 'post_rate_int2_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)',
          'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
-        ('engagement_index(double precision,double precision,double precision)',
-         'engagement_index_transfn(engagement_index_state_v2,double precision,double precision,double precision)',
+         'post_rate_int2_inv_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
+        ('amplification_rate(bigint)', 'amplification_rate_transfn(engagement_ratio_state,bigint)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'amplification_rate_inv_transfn(engagement_ratio_state,bigint)', 'engagement_ratio_state', '(0,0)'),
+        ('amplification_rate(integer)', 'amplification_rate_int4_transfn(engagement_ratio_state,integer)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'amplification_rate_int4_inv_transfn(engagement_ratio_state,integer)', 'engagement_ratio_state', '(0,0)'),
+        ('amplification_rate(smallint)', 'amplification_rate_int2_transfn(engagement_ratio_state,smallint)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'amplification_rate_int2_inv_transfn(engagement_ratio_state,smallint)', 'engagement_ratio_state', '(0,0)'),
+        ('q12_index(boolean)', 'q12_index_bool_transfn(engagement_ratio_state,boolean)',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'q12_index_bool_inv_transfn(engagement_ratio_state,boolean)', 'engagement_ratio_state', '(0,0)'),
+        ('q12_index(boolean[])', 'q12_index_array_transfn(engagement_ratio_state,boolean[])',
+         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
+         'q12_index_array_inv_transfn(engagement_ratio_state,boolean[])', 'engagement_ratio_state', '(0,0)'),
+        ('engagement_index(double precision,double precision,double precision)', 'engagement_index_transfn(engagement_index_state_v2,double precision,double precision,double precision)',
          'engagement_index_finalfn(engagement_index_state_v2)', 'index_state_combine(engagement_index_state_v2,engagement_index_state_v2)',
-         'engagement_index_state_v2', 'v2(0,0,0,0,0,0,0,0,0)')
-    ) v(aggregate, sfunc, finalfunc, combinefunc, stype, initcond)
+         'engagement_index_inv_transfn(engagement_index_state_v2,double precision,double precision,double precision)', 'engagement_index_state_v2', 'v2(0,0,0,0,0,0,0,0,0)')
+    ) v(aggregate, sfunc, finalfunc, combinefunc, invfunc, stype, initcond)
     LOOP
         agg := pg_catalog.to_regprocedure(r.aggregate);
-        -- the dependencies on the old support functions and state type go
+        -- the dependencies on support functions and state type go
         DELETE FROM pg_catalog.pg_depend d
         WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = agg
           AND d.deptype = 'n'
@@ -170,15 +298,21 @@ BEGIN
             aggfinalfn = pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
             aggcombinefn = pg_catalog.to_regprocedure(r.combinefunc)::pg_catalog.oid,
             aggtranstype = pg_catalog.to_regtype(r.stype)::pg_catalog.oid,
-            agginitval = r.initcond
+            agginitval = r.initcond,
+            aggmtransfn = pg_catalog.to_regprocedure(r.sfunc)::pg_catalog.oid,
+            aggminvtransfn = pg_catalog.to_regprocedure(r.invfunc)::pg_catalog.oid,
+            aggmfinalfn = pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
+            aggmtranstype = pg_catalog.to_regtype(r.stype)::pg_catalog.oid,
+            aggminitval = r.initcond
         WHERE aggfnoid = agg;
-        -- and the new ones come, as CREATE AGGREGATE records them
+        -- and the new ones come, once each, as CREATE AGGREGATE records them
         INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-        SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0,
+        SELECT DISTINCT 'pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0,
                'pg_catalog.pg_proc'::pg_catalog.regclass, f, 0, 'n'
         FROM pg_catalog.unnest(ARRAY[pg_catalog.to_regprocedure(r.sfunc)::pg_catalog.oid,
                                      pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
-                                     pg_catalog.to_regprocedure(r.combinefunc)::pg_catalog.oid]) f;
+                                     pg_catalog.to_regprocedure(r.combinefunc)::pg_catalog.oid,
+                                     pg_catalog.to_regprocedure(r.invfunc)::pg_catalog.oid]) f;
         INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
         VALUES ('pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0, 'pg_catalog.pg_type'::pg_catalog.regclass,
                 pg_catalog.to_regtype(r.stype)::pg_catalog.oid, 0, 'n');
@@ -334,12 +468,40 @@ CREATE FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint
 COMMENT ON FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
 	'transition function of engagement_agg: adds one post to the summary';
 
+CREATE FUNCTION engagement_agg_inv_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_inv_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+
+CREATE FUNCTION engagement_agg_int4_inv_transfn(engagement_stats, integer, integer, integer, integer, integer, integer)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int4_inv_transfn(engagement_stats, integer, integer, integer, integer, integer, integer) IS
+	'inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+
+CREATE FUNCTION engagement_agg_int2_inv_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int2_inv_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+
+CREATE FUNCTION engagement_stats_inv_combine(engagement_stats, engagement_stats)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_inv_combine(engagement_stats, engagement_stats) IS
+	'inverse transition function of rollup: takes back a summary leaving a moving window frame';
+
 CREATE AGGREGATE engagement_agg(likes bigint, comments bigint, shares bigint,
 								reach bigint, views bigint, followers bigint) (
 	SFUNC = engagement_agg_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_transfn,
+	MINVFUNC = engagement_agg_inv_transfn,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) IS
@@ -351,6 +513,10 @@ CREATE AGGREGATE engagement_agg(likes integer, comments integer, shares integer,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_int4_transfn,
+	MINVFUNC = engagement_agg_int4_inv_transfn,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) IS
@@ -362,6 +528,10 @@ CREATE AGGREGATE engagement_agg(likes smallint, comments smallint, shares smalli
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_int2_transfn,
+	MINVFUNC = engagement_agg_int2_inv_transfn,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) IS
@@ -372,6 +542,10 @@ CREATE AGGREGATE rollup(engagement_stats) (
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_stats_combine,
+	MINVFUNC = engagement_stats_inv_combine,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(engagement_stats) IS

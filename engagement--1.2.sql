@@ -183,6 +183,101 @@ COMMENT ON FUNCTION cost_per_follower(numeric, bigint) IS
 	'cost per follower: spend / new_followers; NULL when new_followers = 0';
 
 --------------------------------------------------------------------------
+-- Inverse transition functions: moving window frames take back the rows
+-- that leave the frame (moving-aggregate mode), exactly
+--------------------------------------------------------------------------
+
+CREATE FUNCTION er_reach_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_inv_transfn(engagement_ratio_state, integer, integer, integer, integer) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_inv_transfn(engagement_mean_state, bigint, bigint, bigint, bigint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_inv_transfn(engagement_mean_state, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int4_inv_transfn(engagement_mean_state, integer, integer, integer, integer)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_inv_transfn(engagement_mean_state, integer, integer, integer, integer) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int2_inv_transfn(engagement_mean_state, smallint, smallint, smallint, smallint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_inv_transfn(engagement_mean_state, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION amplification_rate_inv_transfn(engagement_ratio_state, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_inv_transfn(engagement_ratio_state, bigint) IS
+	'inverse transition function of amplification_rate: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION amplification_rate_int4_inv_transfn(engagement_ratio_state, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int4_inv_transfn(engagement_ratio_state, integer) IS
+	'inverse transition function of amplification_rate: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION amplification_rate_int2_inv_transfn(engagement_ratio_state, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate_int2_inv_transfn(engagement_ratio_state, smallint) IS
+	'inverse transition function of amplification_rate: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION q12_index_bool_inv_transfn(engagement_ratio_state, boolean)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_index_bool_inv_transfn(engagement_ratio_state, boolean) IS
+	'inverse transition function of q12_index(boolean): takes back a row leaving a moving window frame';
+
+CREATE FUNCTION q12_index_array_inv_transfn(engagement_ratio_state, boolean[])
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_index_array_inv_transfn(engagement_ratio_state, boolean[]) IS
+	'inverse transition function of q12_index(boolean[]): takes back a row leaving a moving window frame';
+
+CREATE FUNCTION engagement_index_inv_transfn(engagement_index_state, double precision, double precision, double precision)
+	RETURNS engagement_index_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_index_inv_transfn(engagement_index_state, double precision, double precision, double precision) IS
+	'inverse transition function of engagement_index: takes back a row leaving a moving window frame';
+
+--------------------------------------------------------------------------
 -- SMM: aggregates (one input row per post)
 --------------------------------------------------------------------------
 
@@ -229,6 +324,11 @@ CREATE AGGREGATE er_reach(likes bigint, comments bigint, shares bigint, reach bi
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = er_reach_transfn,
+	MINVFUNC = er_reach_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_reach(bigint, bigint, bigint, bigint) IS
@@ -240,6 +340,11 @@ CREATE AGGREGATE er_reach(likes integer, comments integer, shares integer, reach
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int4_transfn,
+	MINVFUNC = er_reach_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_reach(integer, integer, integer, integer) IS
@@ -251,6 +356,11 @@ CREATE AGGREGATE er_reach(likes smallint, comments smallint, shares smallint, re
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int2_transfn,
+	MINVFUNC = er_reach_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_reach(smallint, smallint, smallint, smallint) IS
@@ -280,6 +390,11 @@ CREATE AGGREGATE er_view(likes bigint, comments bigint, shares bigint, views big
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = er_view_transfn,
+	MINVFUNC = er_view_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_view(bigint, bigint, bigint, bigint) IS
@@ -291,6 +406,11 @@ CREATE AGGREGATE er_view(likes integer, comments integer, shares integer, views 
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = er_view_int4_transfn,
+	MINVFUNC = er_view_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_view(integer, integer, integer, integer) IS
@@ -302,6 +422,11 @@ CREATE AGGREGATE er_view(likes smallint, comments smallint, shares smallint, vie
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = er_view_int2_transfn,
+	MINVFUNC = er_view_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_view(smallint, smallint, smallint, smallint) IS
@@ -331,6 +456,11 @@ CREATE AGGREGATE er_post(likes bigint, comments bigint, shares bigint, followers
 	FINALFUNC = post_rate_mean_finalfn,
 	COMBINEFUNC = mean_state_combine,
 	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_transfn,
+	MINVFUNC = post_rate_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_post(bigint, bigint, bigint, bigint) IS
@@ -342,6 +472,11 @@ CREATE AGGREGATE er_post(likes integer, comments integer, shares integer, follow
 	FINALFUNC = post_rate_mean_finalfn,
 	COMBINEFUNC = mean_state_combine,
 	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_transfn,
+	MINVFUNC = post_rate_int4_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_post(integer, integer, integer, integer) IS
@@ -353,6 +488,11 @@ CREATE AGGREGATE er_post(likes smallint, comments smallint, shares smallint, fol
 	FINALFUNC = post_rate_mean_finalfn,
 	COMBINEFUNC = mean_state_combine,
 	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_transfn,
+	MINVFUNC = post_rate_int2_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_post(smallint, smallint, smallint, smallint) IS
@@ -364,6 +504,11 @@ CREATE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers 
 	FINALFUNC = post_rate_sum_finalfn,
 	COMBINEFUNC = mean_state_combine,
 	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_transfn,
+	MINVFUNC = post_rate_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_day(bigint, bigint, bigint, bigint) IS
@@ -375,6 +520,11 @@ CREATE AGGREGATE er_day(likes integer, comments integer, shares integer, followe
 	FINALFUNC = post_rate_sum_finalfn,
 	COMBINEFUNC = mean_state_combine,
 	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_transfn,
+	MINVFUNC = post_rate_int4_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_day(integer, integer, integer, integer) IS
@@ -386,6 +536,11 @@ CREATE AGGREGATE er_day(likes smallint, comments smallint, shares smallint, foll
 	FINALFUNC = post_rate_sum_finalfn,
 	COMBINEFUNC = mean_state_combine,
 	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_transfn,
+	MINVFUNC = post_rate_int2_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE er_day(smallint, smallint, smallint, smallint) IS
@@ -415,6 +570,11 @@ CREATE AGGREGATE amplification_rate(shares bigint) (
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = amplification_rate_transfn,
+	MINVFUNC = amplification_rate_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE amplification_rate(bigint) IS
@@ -426,6 +586,11 @@ CREATE AGGREGATE amplification_rate(shares integer) (
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = amplification_rate_int4_transfn,
+	MINVFUNC = amplification_rate_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE amplification_rate(integer) IS
@@ -437,6 +602,11 @@ CREATE AGGREGATE amplification_rate(shares smallint) (
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = amplification_rate_int2_transfn,
+	MINVFUNC = amplification_rate_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE amplification_rate(smallint) IS
@@ -458,6 +628,11 @@ CREATE AGGREGATE q12_index(answer boolean) (
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = q12_index_bool_transfn,
+	MINVFUNC = q12_index_bool_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE q12_index(boolean) IS
@@ -475,6 +650,11 @@ CREATE AGGREGATE q12_index(answers boolean[]) (
 	FINALFUNC = ratio_percent_finalfn,
 	COMBINEFUNC = ratio_state_combine,
 	INITCOND = '(0,0)',
+	MSFUNC = q12_index_array_transfn,
+	MINVFUNC = q12_index_array_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE q12_index(boolean[]) IS
@@ -509,6 +689,11 @@ CREATE AGGREGATE engagement_index(work double precision, management double preci
 	FINALFUNC = engagement_index_finalfn,
 	COMBINEFUNC = index_state_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_index_transfn,
+	MINVFUNC = engagement_index_inv_transfn,
+	MSTYPE = engagement_index_state,
+	MFINALFUNC = engagement_index_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_index(double precision, double precision, double precision) IS
@@ -782,12 +967,40 @@ CREATE FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint
 COMMENT ON FUNCTION engagement_agg_int2_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
 	'transition function of engagement_agg: adds one post to the summary';
 
+CREATE FUNCTION engagement_agg_inv_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_inv_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+
+CREATE FUNCTION engagement_agg_int4_inv_transfn(engagement_stats, integer, integer, integer, integer, integer, integer)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int4_inv_transfn(engagement_stats, integer, integer, integer, integer, integer, integer) IS
+	'inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+
+CREATE FUNCTION engagement_agg_int2_inv_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int2_inv_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+
+CREATE FUNCTION engagement_stats_inv_combine(engagement_stats, engagement_stats)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_inv_combine(engagement_stats, engagement_stats) IS
+	'inverse transition function of rollup: takes back a summary leaving a moving window frame';
+
 CREATE AGGREGATE engagement_agg(likes bigint, comments bigint, shares bigint,
 								reach bigint, views bigint, followers bigint) (
 	SFUNC = engagement_agg_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_transfn,
+	MINVFUNC = engagement_agg_inv_transfn,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) IS
@@ -799,6 +1012,10 @@ CREATE AGGREGATE engagement_agg(likes integer, comments integer, shares integer,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_int4_transfn,
+	MINVFUNC = engagement_agg_int4_inv_transfn,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) IS
@@ -810,6 +1027,10 @@ CREATE AGGREGATE engagement_agg(likes smallint, comments smallint, shares smalli
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_int2_transfn,
+	MINVFUNC = engagement_agg_int2_inv_transfn,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) IS
@@ -820,6 +1041,10 @@ CREATE AGGREGATE rollup(engagement_stats) (
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
 	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_stats_combine,
+	MINVFUNC = engagement_stats_inv_combine,
+	MSTYPE = engagement_stats,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(engagement_stats) IS

@@ -73,3 +73,21 @@ rate_add_to_copy(FunctionCallInfo fcinfo, double rate, int128 engagements, int64
 	rate_add(state, rate, engagements, followers);
 	PG_RETURN_POINTER(state);
 }
+
+Datum
+ratio_remove_row(FunctionCallInfo fcinfo, int128 num, int64 den)
+{
+	RatioState *state = agg_state_for_update(fcinfo, sizeof(RatioState));
+
+	ratio_subtract(state, num, den);
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+rate_remove_row(FunctionCallInfo fcinfo, double rate, int128 engagements, int64 followers)
+{
+	RateState  *state = agg_state_for_update(fcinfo, sizeof(RateState));
+
+	rate_subtract(state, rate, engagements, followers);
+	PG_RETURN_POINTER(state);
+}

@@ -345,7 +345,7 @@ static inline bool
 agg_state_in_place(FunctionCallInfo fcinfo)
 {
 	return !PG_ARGISNULL(0) && fcinfo->context != NULL &&
-		IsA(fcinfo->context, AggState);
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
 }
 
 static inline void *
@@ -383,6 +383,22 @@ rate_add_row(FunctionCallInfo fcinfo, double rate, int64 engagements, int64 foll
 		return rate_add_to_copy(fcinfo, rate, engagements, followers);
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
+
+/*
+ * The inverse transition functions of moving-aggregate mode (window frames
+ * whose start moves): they take back one row's terms, exactly, since every
+ * sum is an integer or an exact fixed-point sum.  Taking back what the
+ * state does not hold is ERROR 22023.
+ */
+pg_noreturn extern void report_never_added(void) pg_attribute_noreturn();
+extern Datum ratio_remove_row(FunctionCallInfo fcinfo, int128 num, int64 den);
+extern Datum rate_remove_row(FunctionCallInfo fcinfo, double rate, int128 engagements,
+							 int64 followers);
+extern void ratio_subtract(RatioState *state, int128 num, int64 den);
+extern void mean_subtract(MeanState *state, double value);
+extern void rate_subtract(RateState *state, double rate, int128 engagements, int64 followers);
+extern void ratio_unmerge(RatioState *from, const RatioState *part);
+extern void mean_unmerge(MeanState *from, const MeanState *part);
 
 /* for a transition function that skips its row */
 #define RETURN_STATE_UNCHANGED() \

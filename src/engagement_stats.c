@@ -90,11 +90,12 @@ check_stats(const EngagementStats *stats, bool binary)
 }
 
 /*
- * One post.  A NULL leaves out exactly the metrics that need that input:
- * the row still counts for every metric whose inputs it has.
+ * One post, added or (for moving window frames) taken back.  A NULL leaves
+ * out exactly the metrics that need that input: the row still counts for
+ * every metric whose inputs it has.
  */
 static inline Datum
-stats_add(FunctionCallInfo fcinfo, int width)
+stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 {
 	EngagementStats *state;
 	bool		has_likes = !PG_ARGISNULL(1);
@@ -108,14 +109,45 @@ stats_add(FunctionCallInfo fcinfo, int width)
 	int64		reach = has_reach ? count_arg_width(fcinfo, 4, "reach", width) : 0;
 	int64		views = has_views ? count_arg_width(fcinfo, 5, "views", width) : 0;
 	int64		followers = PG_ARGISNULL(6) ? 0 : count_arg_width(fcinfo, 6, "followers", width);
+	bool		has_volume = has_likes && has_comments && has_shares;
+	int128		engagements = (int128) likes + comments + shares;
 
 	state = stats_for_update(fcinfo);
+	if (remove)
+	{
+		if (state->posts == 0 || (has_volume && state->volume_posts == 0))
+			report_never_added();
+		state->posts--;
+		if (has_volume)
+		{
+			state->volume_posts--;
+			state->volume -= engagements;
+			if (has_reach)
+				ratio_subtract(&state->reach, engagements, reach);
+			if (has_views)
+				ratio_subtract(&state->views, engagements, views);
+			if (followers > 0)
+				rate_subtract(&state->post_rate, percent_of(engagements, followers),
+							  engagements, followers);
+		}
+		if (has_shares)
+			ratio_subtract(&state->shares, shares, 1);
+		if (followers > 0)
+		{
+			if (has_likes)
+				mean_subtract(&state->love, percent_of(likes, followers));
+			if (has_comments)
+				mean_subtract(&state->talk, percent_of(comments, followers));
+		}
+		if (state->volume < 0)
+			report_never_added();
+		PG_RETURN_POINTER(state);
+	}
+
 	if (pg_add_s64_overflow(state->posts, 1, &state->posts))
 		report_bigint_out_of_range();
-	if (has_likes && has_comments && has_shares)
+	if (has_volume)
 	{
-		int128		engagements = (int128) likes + comments + shares;
-
 		if (pg_add_s64_overflow(state->volume_posts, 1, &state->volume_posts))
 			report_bigint_out_of_range();
 		state->volume += engagements;
@@ -145,21 +177,21 @@ PG_FUNCTION_INFO_V1(engagement_agg_transfn_v2);
 Datum
 engagement_agg_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return stats_add(fcinfo, 8);
+	return stats_step(fcinfo, 8, false);
 }
 
 PG_FUNCTION_INFO_V1(engagement_agg_int4_transfn_v2);
 Datum
 engagement_agg_int4_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return stats_add(fcinfo, 4);
+	return stats_step(fcinfo, 4, false);
 }
 
 PG_FUNCTION_INFO_V1(engagement_agg_int2_transfn_v2);
 Datum
 engagement_agg_int2_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return stats_add(fcinfo, 2);
+	return stats_step(fcinfo, 2, false);
 }
 
 /* combine function of engagement_agg, and transition function of rollup */
@@ -186,6 +218,64 @@ engagement_stats_combine_v2(PG_FUNCTION_ARGS)
 	rate_merge(&state->post_rate, &other->post_rate);
 	mean_merge(&state->love, &other->love);
 	mean_merge(&state->talk, &other->talk);
+	PG_RETURN_POINTER(state);
+}
+
+/* inverse transition functions of engagement_agg, for moving window frames */
+PG_FUNCTION_INFO_V1(engagement_agg_inv_transfn);
+Datum
+engagement_agg_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return stats_step(fcinfo, 8, true);
+}
+
+PG_FUNCTION_INFO_V1(engagement_agg_int4_inv_transfn);
+Datum
+engagement_agg_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return stats_step(fcinfo, 4, true);
+}
+
+PG_FUNCTION_INFO_V1(engagement_agg_int2_inv_transfn);
+Datum
+engagement_agg_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return stats_step(fcinfo, 2, true);
+}
+
+/*
+ * The inverse of engagement_stats_combine, for rollup over moving window
+ * frames: takes back a summary merged before.  Which follower counts the
+ * remaining posts had is then unknown, so the exact one-follower-count
+ * results give way to the exact sum of the rates (a range of 0..0).
+ */
+PG_FUNCTION_INFO_V1(engagement_stats_inv_combine);
+Datum
+engagement_stats_inv_combine(PG_FUNCTION_ARGS)
+{
+	EngagementStats *state;
+	EngagementStats *other;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	other = stats_arg(fcinfo, 1);
+	state = stats_for_update(fcinfo);
+	if (state->posts < other->posts || state->volume_posts < other->volume_posts ||
+		state->volume < other->volume ||
+		state->post_rate.rates.count < other->post_rate.rates.count ||
+		state->love.count < other->love.count || state->talk.count < other->talk.count)
+		report_never_added();
+	state->posts -= other->posts;
+	state->volume_posts -= other->volume_posts;
+	state->volume -= other->volume;
+	ratio_unmerge(&state->reach, &other->reach);
+	ratio_unmerge(&state->views, &other->views);
+	ratio_unmerge(&state->shares, &other->shares);
+	mean_unmerge(&state->post_rate.rates, &other->post_rate.rates);
+	state->post_rate.engagements = 0;
+	state->post_rate.min_followers = state->post_rate.max_followers = 0;
+	mean_unmerge(&state->love, &other->love);
+	mean_unmerge(&state->talk, &other->talk);
 	PG_RETURN_POINTER(state);
 }
 

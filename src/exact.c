@@ -21,6 +21,18 @@
 
 #include "utils/float.h"
 
+/*
+ * An inverse transition function asked to take back what its state does
+ * not hold: in a window frame, a bug; called directly, a bad argument.
+ */
+void
+report_never_added(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot remove a row the state does not hold")));
+}
+
 void
 report_sum_out_of_range(void)
 {
@@ -165,7 +177,7 @@ fixed_subtract_double(FixedSum *sum, double value)
 	fixed_from_double(value, &high, &low);
 	borrow = sum->fraction < low;
 	if (sum->whole < high + borrow)
-		elog(ERROR, "engagement: removing a value that was never added");
+		report_never_added();
 	sum->fraction -= low;
 	sum->whole -= high + borrow;
 }
@@ -311,4 +323,71 @@ exact_quotient(uint128 numerator, uint128 denominator)
 
 	divide_256(&high, &low, denominator, &remainder_left);
 	return round_to_double(high, low, remainder_left, -128);
+}
+
+void
+ratio_subtract(RatioState *state, int128 num, int64 den)
+{
+	if (state->num < num || state->den < den)
+		report_never_added();
+	state->num -= num;
+	state->den -= den;
+}
+
+void
+mean_subtract(MeanState *state, double value)
+{
+	if (state->count == 0)
+		report_never_added();
+	fixed_subtract_double(&state->sum, value);
+	if (--state->count == 0 && (state->sum.whole != 0 || state->sum.fraction != 0))
+		report_never_added();
+}
+
+/*
+ * The follower range cannot shrink when a post leaves (the state does not
+ * know the other posts' counts); it stays as wide as it was, which only
+ * means the exact one-follower-count results are used less often.  The
+ * empty state is the canonical one again.
+ */
+void
+rate_subtract(RateState *state, double rate, int128 engagements, int64 followers)
+{
+	mean_subtract(&state->rates, rate);
+	if (state->min_followers != 0)
+	{
+		if (state->engagements < engagements ||
+			followers < state->min_followers || followers > state->max_followers)
+			report_never_added();
+		state->engagements -= engagements;
+	}
+	if (state->rates.count == 0)
+	{
+		state->engagements = 0;
+		state->min_followers = state->max_followers = 0;
+	}
+}
+
+/* the inverses of ratio_merge and mean_merge: take back a part merged before */
+void
+ratio_unmerge(RatioState *from, const RatioState *part)
+{
+	if (from->num < part->num || from->den < part->den)
+		report_never_added();
+	from->num -= part->num;
+	from->den -= part->den;
+}
+
+void
+mean_unmerge(MeanState *from, const MeanState *part)
+{
+	uint128		borrow = from->sum.fraction < part->sum.fraction;
+
+	if (from->count < part->count || from->sum.whole < part->sum.whole + borrow)
+		report_never_added();
+	from->count -= part->count;
+	from->sum.fraction -= part->sum.fraction;
+	from->sum.whole -= part->sum.whole + borrow;
+	if (from->count == 0 && (from->sum.whole != 0 || from->sum.fraction != 0))
+		report_never_added();
 }

@@ -74,13 +74,15 @@ post_counts(FunctionCallInfo fcinfo, int width, const char *audience)
  * Inlined into each width, which then needs no test of the width per row.
  */
 static pg_attribute_always_inline Datum
-engagement_sums_add(FunctionCallInfo fcinfo, int width, const char *audience)
+engagement_sums_add(FunctionCallInfo fcinfo, int width, const char *audience, bool remove)
 {
 	PostCounts	counts;
 
 	if (any_arg_null(fcinfo, 1, 4))
 		RETURN_STATE_UNCHANGED();
 	counts = post_counts(fcinfo, width, audience);
+	if (remove)
+		return ratio_remove_row(fcinfo, counts.engagements, counts.audience);
 	return ratio_add_row(fcinfo, counts.engagements, counts.audience);
 }
 
@@ -88,41 +90,41 @@ PG_FUNCTION_INFO_V1(er_reach_transfn);
 Datum
 er_reach_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 8, "reach");
+	return engagement_sums_add(fcinfo, 8, "reach", false);
 }
 
 PG_FUNCTION_INFO_V1(er_reach_int4_transfn);
 Datum
 er_reach_int4_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 4, "reach");
+	return engagement_sums_add(fcinfo, 4, "reach", false);
 }
 
 PG_FUNCTION_INFO_V1(er_reach_int2_transfn);
 Datum
 er_reach_int2_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 2, "reach");
+	return engagement_sums_add(fcinfo, 2, "reach", false);
 }
 PG_FUNCTION_INFO_V1(er_view_transfn);
 Datum
 er_view_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 8, "views");
+	return engagement_sums_add(fcinfo, 8, "views", false);
 }
 
 PG_FUNCTION_INFO_V1(er_view_int4_transfn);
 Datum
 er_view_int4_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 4, "views");
+	return engagement_sums_add(fcinfo, 4, "views", false);
 }
 
 PG_FUNCTION_INFO_V1(er_view_int2_transfn);
 Datum
 er_view_int2_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 2, "views");
+	return engagement_sums_add(fcinfo, 2, "views", false);
 }
 
 /*
@@ -131,7 +133,7 @@ er_view_int2_transfn(PG_FUNCTION_ARGS)
  * not.  Posts with followers = 0 have no rate and are skipped.
  */
 static pg_attribute_always_inline Datum
-post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience)
+post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience, bool remove)
 {
 	PostCounts	counts;
 
@@ -141,6 +143,9 @@ post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience)
 
 	if (counts.audience == 0)
 		RETURN_STATE_UNCHANGED();
+	if (remove)
+		return rate_remove_row(fcinfo, percent_of(counts.engagements, counts.audience),
+							   counts.engagements, counts.audience);
 	/* a post's engagements pass 2^63 only with bigint counts: then out of line */
 	if (width == 8 && unlikely(counts.engagements != (int64) counts.engagements))
 		return rate_add_to_copy(fcinfo, percent_of(counts.engagements, counts.audience),
@@ -153,32 +158,34 @@ PG_FUNCTION_INFO_V1(post_rate_transfn_v2);
 Datum
 post_rate_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 8, "followers");
+	return post_rate_add(fcinfo, 8, "followers", false);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_int4_transfn_v2);
 Datum
 post_rate_int4_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 4, "followers");
+	return post_rate_add(fcinfo, 4, "followers", false);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_int2_transfn_v2);
 Datum
 post_rate_int2_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 2, "followers");
+	return post_rate_add(fcinfo, 2, "followers", false);
 }
 
 /* Σshares and the number of posts */
 static inline Datum
-shares_per_post_add(FunctionCallInfo fcinfo, int width, const char *argname)
+shares_per_post_add(FunctionCallInfo fcinfo, int width, const char *argname, bool remove)
 {
 	int64		shares;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
 	shares = count_arg_width(fcinfo, 1, argname, width);
+	if (remove)
+		return ratio_remove_row(fcinfo, shares, 1);
 	return ratio_add_row(fcinfo, shares, 1);
 }
 
@@ -186,21 +193,110 @@ PG_FUNCTION_INFO_V1(amplification_rate_transfn);
 Datum
 amplification_rate_transfn(PG_FUNCTION_ARGS)
 {
-	return shares_per_post_add(fcinfo, 8, "shares");
+	return shares_per_post_add(fcinfo, 8, "shares", false);
 }
 
 PG_FUNCTION_INFO_V1(amplification_rate_int4_transfn);
 Datum
 amplification_rate_int4_transfn(PG_FUNCTION_ARGS)
 {
-	return shares_per_post_add(fcinfo, 4, "shares");
+	return shares_per_post_add(fcinfo, 4, "shares", false);
 }
 
 PG_FUNCTION_INFO_V1(amplification_rate_int2_transfn);
 Datum
 amplification_rate_int2_transfn(PG_FUNCTION_ARGS)
 {
-	return shares_per_post_add(fcinfo, 2, "shares");
+	return shares_per_post_add(fcinfo, 2, "shares", false);
+}
+
+
+/*
+ * Inverse transition functions, for moving window frames: each takes back
+ * the row its forward function added, checking the row the same way.
+ */
+PG_FUNCTION_INFO_V1(er_reach_inv_transfn);
+Datum
+er_reach_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int4_inv_transfn);
+Datum
+er_reach_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int2_inv_transfn);
+Datum
+er_reach_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_inv_transfn);
+Datum
+er_view_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int4_inv_transfn);
+Datum
+er_view_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int2_inv_transfn);
+Datum
+er_view_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_inv_transfn);
+Datum
+post_rate_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 8, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int4_inv_transfn);
+Datum
+post_rate_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 4, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int2_inv_transfn);
+Datum
+post_rate_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 2, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(amplification_rate_inv_transfn);
+Datum
+amplification_rate_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return shares_per_post_add(fcinfo, 8, "shares", true);
+}
+
+PG_FUNCTION_INFO_V1(amplification_rate_int4_inv_transfn);
+Datum
+amplification_rate_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return shares_per_post_add(fcinfo, 4, "shares", true);
+}
+
+PG_FUNCTION_INFO_V1(amplification_rate_int2_inv_transfn);
+Datum
+amplification_rate_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return shares_per_post_add(fcinfo, 2, "shares", true);
 }
 
 /*

@@ -22,6 +22,16 @@ q12_index_bool_transfn(PG_FUNCTION_ARGS)
 	return ratio_add_row(fcinfo, PG_GETARG_BOOL(1), 1);
 }
 
+/* its inverse, for moving window frames */
+PG_FUNCTION_INFO_V1(q12_index_bool_inv_transfn);
+Datum
+q12_index_bool_inv_transfn(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	return ratio_remove_row(fcinfo, PG_GETARG_BOOL(1), 1);
+}
+
 static inline int32
 read_int32(const char *p)
 {
@@ -107,6 +117,19 @@ q12_index_array_transfn(PG_FUNCTION_ARGS)
 	return ratio_add_row(fcinfo, yes, answered);
 }
 
+PG_FUNCTION_INFO_V1(q12_index_array_inv_transfn);
+Datum
+q12_index_array_inv_transfn(PG_FUNCTION_ARGS)
+{
+	int64		yes;
+	int64		answered;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	count_q12_answers(PG_GETARG_DATUM(1), &yes, &answered);
+	return ratio_remove_row(fcinfo, yes, answered);
+}
+
 /* 100 * yes_answers / (12 * respondents), from totals already counted */
 PG_FUNCTION_INFO_V1(q12_index);
 Datum
@@ -168,6 +191,25 @@ engagement_index_transfn_v2(PG_FUNCTION_ARGS)
 		mean_add(&state->management, score_arg(fcinfo, 2, "management"));
 	if (!PG_ARGISNULL(3))
 		mean_add(&state->events, score_arg(fcinfo, 3, "events"));
+	PG_RETURN_POINTER(state);
+}
+
+/* its inverse, for moving window frames */
+PG_FUNCTION_INFO_V1(engagement_index_inv_transfn);
+Datum
+engagement_index_inv_transfn(PG_FUNCTION_ARGS)
+{
+	IndexState *state;
+
+	if (PG_ARGISNULL(1) && PG_ARGISNULL(2) && PG_ARGISNULL(3))
+		RETURN_STATE_UNCHANGED();
+	state = agg_state_for_update(fcinfo, sizeof(IndexState));
+	if (!PG_ARGISNULL(1))
+		mean_subtract(&state->work, score_arg(fcinfo, 1, "work"));
+	if (!PG_ARGISNULL(2))
+		mean_subtract(&state->management, score_arg(fcinfo, 2, "management"));
+	if (!PG_ARGISNULL(3))
+		mean_subtract(&state->events, score_arg(fcinfo, 3, "events"));
 	PG_RETURN_POINTER(state);
 }
 

@@ -57,6 +57,12 @@ BEGIN
           AND p.prorettype NOT IN ('cstring'::regtype, 'bytea'::regtype)
     LOOP
         SELECT string_agg(format('(%s)::%s', typical ->> t, t), ', ') INTO args FROM unnest(f.types) t;
+        -- an inverse transition function takes back a row its state holds
+        IF f.proname LIKE '%\_inv\_transfn' THEN
+            args := format('%I.%I(%s), ', f.nspname, replace(f.proname, '_inv_transfn', '_transfn'), args)
+                    || (SELECT string_agg(format('(%s)::%s', typical ->> t, t), ', ')
+                        FROM unnest(f.types[2:]) t);
+        END IF;
         PERFORM set_config('search_path', session_path, true);
         BEGIN
             IF f.prokind OPERATOR(pg_catalog.=) 'a' THEN
