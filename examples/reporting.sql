@@ -136,6 +136,22 @@ CREATE VIEW reporting.weekly_metrics AS
 COMMENT ON VIEW reporting.weekly_metrics IS
     'per account and ISO week, from the daily summaries: every engagement rate, in percent';
 
+-- rolling 7-day rates per account and day: the daily summaries merged over a
+-- moving window frame (each day's frame costs the same, whatever its size,
+-- since rollup takes back the day that leaves it).  A filter on this view is
+-- applied after the window; a dashboard over a short range filters the
+-- daily summaries itself (see the Grafana panel "Rolling 7-day ER").
+CREATE VIEW reporting.rolling_7_days AS
+    SELECT account_id, account, day, day_start,
+           post_count(s7) AS posts, er_reach(s7) AS er_reach, er_post(s7) AS er_post,
+           er_view(s7) AS er_view, love_rate(s7) AS love_rate, talk_rate(s7) AS talk_rate
+    FROM (SELECT account_id, account, day, day_start,
+                 rollup(stats) OVER (PARTITION BY account_id ORDER BY day
+                                     RANGE BETWEEN '6 days' PRECEDING AND CURRENT ROW) AS s7
+          FROM reporting.account_day_summary) w;
+COMMENT ON VIEW reporting.rolling_7_days IS
+    'per account and day: engagement rates over that day and the 6 before it, in percent';
+
 CREATE VIEW reporting.monthly_metrics AS
     SELECT account_id, account, month,
            month::timestamp AT TIME ZONE 'UTC' AS month_start,

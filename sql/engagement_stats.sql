@@ -116,15 +116,7 @@ SELECT bool_and(agree(s::text::engagement_stats, s)) AS text_round_trip, count(*
 FROM (SELECT engagement_agg(likes, comments, shares, reach, views, followers) AS s
       FROM law_splits JOIN law_posts USING (id) WHERE split <= 5 GROUP BY split, part) q;
 SELECT '(1,1,2,2,3,0,0,1,1,1,66.66666666666667,0,0,0,0,0,0,0)'::engagement_stats AS parsed;
-CREATE FUNCTION stats_input_sqlstate(input text) RETURNS text
-    LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM input::engagement_stats;
-    RETURN 'ok';
-EXCEPTION WHEN others THEN
-    RETURN SQLSTATE;
-END $$;
-SELECT input, stats_input_sqlstate(input) AS sqlstate
+SELECT input, input_sqlstate(input, 'engagement_stats') AS sqlstate
 FROM (VALUES ('(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'),
              ('(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'),
              ('(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'),

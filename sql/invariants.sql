@@ -22,14 +22,6 @@ SELECT q12_index_bool_transfn('v2(5,1329227995784915872903807060280344576)', tru
 SELECT engagement_index(w, m, e) FROM (VALUES (1e308, 1, 1)) v(w, m, e);
 
 -- values no aggregate could produce: 22P02 in text
-CREATE FUNCTION input_sqlstate(input text, type regtype) RETURNS text
-    LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE format('SELECT %L::%s', input, type);
-    RETURN 'ok';
-EXCEPTION WHEN others THEN
-    RETURN SQLSTATE;
-END $$;
 SELECT why, input_sqlstate(input, type::regtype) AS sqlstate
 FROM (VALUES
     ('1.1 mean with a negative compensation', '(3,1,-5)', 'engagement_mean_state'),

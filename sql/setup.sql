@@ -27,3 +27,16 @@ SELECT agree(1, 1) AS equal, agree(9223372036854775807, 9223372036854775806) AS 
        agree(1.0::float8, 1.0 + 1e-13, 1e-12) AS within, agree(1.0::float8, 1.0 + 1e-11, 1e-12) AS beyond,
        agree('NaN'::float8, 'NaN') AS nan, agree('Infinity'::float8, 'Infinity') AS infinity,
        agree('a'::text, 'a') AS text;
+
+-- input_sqlstate(input, type): 'ok' when the text reads as a value of the
+-- type, else the SQLSTATE of the error
+CREATE FUNCTION input_sqlstate(input text, type regtype) RETURNS text
+    LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('SELECT %L::%s', input, type);
+    RETURN 'ok';
+EXCEPTION WHEN others THEN
+    RETURN SQLSTATE;
+END $$;
+SELECT input_sqlstate('(1,2)', 'engagement_ratio_state') AS readable,
+       input_sqlstate('(1,', 'engagement_ratio_state') AS malformed;

@@ -375,14 +375,6 @@ ratio_add_row(FunctionCallInfo fcinfo, int128 num, int64 den)
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
-static pg_attribute_always_inline Datum
-rate_add_row(FunctionCallInfo fcinfo, double rate, int64 engagements, int64 followers)
-{
-	if (unlikely(!agg_state_in_place(fcinfo)) ||
-		!rate_try_add((RateState *) PG_GETARG_POINTER(0), rate, engagements, followers))
-		return rate_add_to_copy(fcinfo, rate, engagements, followers);
-	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-}
 
 /*
  * The inverse transition functions of moving-aggregate mode (window frames

@@ -132,10 +132,21 @@ er_view_int2_transfn(PG_FUNCTION_ARGS)
  * with compensation and counted; er_post divides by the count, er_day does
  * not.  Posts with followers = 0 have no rate and are skipped.
  */
+/* post_rate_add when the row cannot be added inline: to a copy, or with the exact checks */
+static pg_noinline Datum
+post_rate_add_out_of_line(FunctionCallInfo fcinfo, int width, const char *audience)
+{
+	PostCounts	counts = post_counts(fcinfo, width, audience);
+
+	return rate_add_to_copy(fcinfo, percent_of(counts.engagements, counts.audience),
+							counts.engagements, counts.audience);
+}
+
 static pg_attribute_always_inline Datum
 post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience, bool remove)
 {
 	PostCounts	counts;
+	double		rate;
 
 	if (any_arg_null(fcinfo, 1, 4))
 		RETURN_STATE_UNCHANGED();
@@ -143,15 +154,22 @@ post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience, bool rem
 
 	if (counts.audience == 0)
 		RETURN_STATE_UNCHANGED();
+	rate = percent_of(counts.engagements, counts.audience);
 	if (remove)
-		return rate_remove_row(fcinfo, percent_of(counts.engagements, counts.audience),
-							   counts.engagements, counts.audience);
-	/* a post's engagements pass 2^63 only with bigint counts: then out of line */
-	if (width == 8 && unlikely(counts.engagements != (int64) counts.engagements))
-		return rate_add_to_copy(fcinfo, percent_of(counts.engagements, counts.audience),
-								counts.engagements, counts.audience);
-	return rate_add_row(fcinfo, percent_of((int64) counts.engagements, counts.audience),
-						(int64) counts.engagements, counts.audience);
+		return rate_remove_row(fcinfo, rate, counts.engagements, counts.audience);
+
+	/*
+	 * Inline when the state is the aggregate's own and the row fits the
+	 * fast path (a post's engagements pass 2^63 only with bigint counts);
+	 * otherwise out of line, which computes the row again: keeping its
+	 * values for the call would cost the common path a stack frame.
+	 */
+	if (likely(agg_state_in_place(fcinfo)) &&
+		(width < 8 || likely(counts.engagements == (int64) counts.engagements)) &&
+		rate_try_add((RateState *) PG_GETARG_POINTER(0), rate, (int64) counts.engagements,
+					 counts.audience))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	return post_rate_add_out_of_line(fcinfo, width, audience);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_transfn_v2);
