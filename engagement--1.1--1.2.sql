@@ -305,7 +305,7 @@ BEGIN
             aggmtranstype = pg_catalog.to_regtype(r.stype)::pg_catalog.oid,
             aggminitval = r.initcond
         WHERE aggfnoid = agg;
-        -- and the new ones come, once each, as CREATE AGGREGATE records them
+        -- and the new ones come, once each, as creating the aggregate would record them
         INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
         SELECT DISTINCT 'pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0,
                'pg_catalog.pg_proc'::pg_catalog.regclass, f, 0, 'n'
