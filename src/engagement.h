@@ -45,6 +45,29 @@ typedef struct RatioState
 #endif
 #define FIXED_TOP_LIMB FIXED_LIMB(3)
 
+/*
+ * The 64-bit halves of a non-negative 128-bit sum, for adding to it in
+ * memory: the per-row path then needs fewer registers (and no stack frame)
+ * than with a 128-bit addition.  PostgreSQL builds with
+ * -fno-strict-aliasing, which this relies on.
+ */
+#ifdef WORDS_BIGENDIAN
+#define INT128_LOW_HALF 1
+#define INT128_HIGH_HALF 0
+#else
+#define INT128_LOW_HALF 0
+#define INT128_HIGH_HALF 1
+#endif
+
+static inline void
+int128_add_in_place(int128 *sum, uint64 low, uint64 high)
+{
+	uint64	   *half = (uint64 *) sum;
+
+	half[INT128_HIGH_HALF] += high +
+		__builtin_add_overflow(half[INT128_LOW_HALF], low, &half[INT128_LOW_HALF]);
+}
+
 typedef union FixedSum
 {
 	struct
@@ -74,10 +97,10 @@ typedef struct MeanState
 /*
  * The per-post rates 100 * (likes + comments + shares) / followers of
  * er_post and er_day (SQL type engagement_mean_state), and what makes them
- * exact when every post shares one follower count: the engagements of the
- * same posts and the smallest and largest follower count.  min_followers is
- * 0 when nothing was counted, and when the counts are not known (a value
- * written by version 1.1).
+ * exact when every post shares one follower count: that count (in both
+ * min_followers and max_followers) and the engagements of the posts.  Both
+ * counts are 0, and the engagements too, when nothing was counted, when the
+ * posts had several follower counts, and for a value written by 1.1.
  */
 typedef struct RateState
 {
@@ -220,8 +243,8 @@ ratio_try_add(RatioState *state, int128 num, int64 den)
 	if (unlikely((((uint64) (state->num >> 64)) | ((uint64) (state->den >> 64))) >=
 				 ROW_SUM_HEADROOM_HIGH))
 		return false;
-	state->num += num;
-	state->den += den;
+	int128_add_in_place(&state->num, (uint64) num, (uint64) (num >> 64));
+	int128_add_in_place(&state->den, (uint64) den, 0);
 	return true;
 }
 
@@ -243,7 +266,7 @@ ratio_add(RatioState *state, int128 num, int64 den)
  * and 1 with a conversion each, and the carry runs on into limb 3.
  */
 static pg_attribute_always_inline bool
-fixed_try_add_double(FixedSum *sum, double value)
+fixed_try_add_double_below_limit(FixedSum *sum, double value)
 {
 	uint64		bits;
 	int64		whole;
@@ -253,8 +276,7 @@ fixed_try_add_double(FixedSum *sum, double value)
 	memcpy(&bits, &value, sizeof(bits));
 	if (bits == 0)
 		return true;
-	if (unlikely((unsigned) ((bits >> 52) - (1023 - 11)) >= 11 + 63 ||
-				 (sum->limb[FIXED_TOP_LIMB] >> 55) != 0))
+	if (unlikely((unsigned) ((bits >> 52) - (1023 - 11)) >= 11 + 63))
 		return false;
 	whole = (int64) value;
 	fraction = (uint64) (int64) ((value - (double) whole) * 9223372036854775808.0) << 1;
@@ -263,6 +285,15 @@ fixed_try_add_double(FixedSum *sum, double value)
 								   &sum->limb[FIXED_LIMB(2)]);
 	sum->limb[FIXED_LIMB(3)] += carry;
 	return true;
+}
+
+/* (the sum below 2^119, tested with a shift rather than a 64-bit constant) */
+#define FIXED_HAS_ROOM(sum) (((sum)->limb[FIXED_TOP_LIMB] >> 55) == 0)
+
+static pg_attribute_always_inline bool
+fixed_try_add_double(FixedSum *sum, double value)
+{
+	return likely(FIXED_HAS_ROOM(sum)) && fixed_try_add_double_below_limit(sum, value);
 }
 
 extern void fixed_add_double(FixedSum *sum, double value);
@@ -287,25 +318,24 @@ rate_try_add(RateState *state, double rate, int64 engagements, int64 followers)
 {
 	int64		count;
 
-	/* the engagements stay below 2^120 while they are below 2^119 */
+	/* the sums stay below 2^120 while they are below 2^119 (one test for both) */
 	if (unlikely(__builtin_add_overflow(state->rates.count, 1, &count) ||
-				 ((uint64) (state->engagements >> 64) >> 55) != 0) ||
-		!fixed_try_add_double(&state->rates.sum, rate))
+				 (((uint64) (state->engagements >> 64) | state->rates.sum.limb[FIXED_TOP_LIMB]) >> 55) != 0) ||
+		!fixed_try_add_double_below_limit(&state->rates.sum, rate))
 		return false;
 	state->rates.count = count;
 	if (count == 1)
 	{
-		state->engagements = engagements;
+		state->engagements = (uint64) engagements;
 		state->min_followers = state->max_followers = followers;
 	}
-	else if (likely(state->min_followers != 0))
+	else if (likely(state->min_followers == followers))
+		int128_add_in_place(&state->engagements, (uint64) engagements, 0);
+	else if (state->min_followers != 0)
 	{
-		/* the range is known (min 0 means a value from 1.1): it rarely widens */
-		state->engagements += engagements;
-		if (unlikely(followers < state->min_followers))
-			state->min_followers = followers;
-		if (unlikely(followers > state->max_followers))
-			state->max_followers = followers;
+		/* a second follower count: the exact one-count result is gone */
+		state->engagements = 0;
+		state->min_followers = state->max_followers = 0;
 	}
 	return true;
 }
@@ -344,8 +374,12 @@ extern void *agg_state_copy(FunctionCallInfo fcinfo, Size size);
 static inline bool
 agg_state_in_place(FunctionCallInfo fcinfo)
 {
-	return !PG_ARGISNULL(0) && fcinfo->context != NULL &&
-		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
+	if (PG_ARGISNULL(0) || fcinfo->context == NULL)
+		return false;
+	/* a plain aggregate first: the one test its rows pay */
+	if (likely(IsA(fcinfo->context, AggState)))
+		return true;
+	return IsA(fcinfo->context, WindowAggState);
 }
 
 static inline void *

@@ -145,13 +145,16 @@ rate_add(RateState *state, double rate, int128 engagements, int64 followers)
 		state->engagements = engagements;
 		state->min_followers = state->max_followers = followers;
 	}
-	else if (state->min_followers != 0)
+	else if (state->min_followers == followers)
 	{
 		state->engagements += engagements;
 		if (state->engagements > STATE_SUM_LIMIT)
 			report_sum_out_of_range();
-		state->min_followers = Min(state->min_followers, followers);
-		state->max_followers = Max(state->max_followers, followers);
+	}
+	else
+	{
+		state->engagements = 0;
+		state->min_followers = state->max_followers = 0;
 	}
 }
 
@@ -345,10 +348,10 @@ mean_subtract(MeanState *state, double value)
 }
 
 /*
- * The follower range cannot shrink when a post leaves (the state does not
- * know the other posts' counts); it stays as wide as it was, which only
- * means the exact one-follower-count results are used less often.  The
- * empty state is the canonical one again.
+ * Once posts with a second follower count came, the state no longer knows
+ * the counts, and does not learn them again when those posts leave: it
+ * then keeps using the exact sum of the per-post rates, not the exact
+ * one-count form.  The empty state is the canonical one again.
  */
 void
 rate_subtract(RateState *state, double rate, int128 engagements, int64 followers)
@@ -356,8 +359,7 @@ rate_subtract(RateState *state, double rate, int128 engagements, int64 followers
 	mean_subtract(&state->rates, rate);
 	if (state->min_followers != 0)
 	{
-		if (state->engagements < engagements ||
-			followers < state->min_followers || followers > state->max_followers)
+		if (state->engagements < engagements || followers != state->min_followers)
 			report_never_added();
 		state->engagements -= engagements;
 	}

@@ -15,9 +15,10 @@
  * Invariant of every state, checked on input and receive and kept by every
  * function that builds one: counts and sums are not negative and at most
  * STATE_SUM_LIMIT (counts at most 2^63 - 1); a sum of no values is 0; a
- * rate state with no posts has no engagements and no follower range, and
- * one with posts has either both follower bounds (1 <= min <= max) or
- * neither (a 1.1 value, engagements 0).
+ * rate state with no posts has no engagements and no follower count, and
+ * one with posts has either the one follower count all its posts had (in
+ * both min and max) and their engagements, or none (0, 0 and 0: the posts
+ * had several counts, or the value came from 1.1).
  */
 #include "engagement.h"
 
@@ -444,12 +445,12 @@ check_rate(const RateState *state, const char *type_name, bool binary)
 	{
 		if (state->engagements != 0)
 			report_bad_state(type_name, binary,
-							 "Engagements are counted only with the follower range.");
+							 "Engagements are counted only with a follower count.");
 	}
 	else if (state->rates.count == 0 || state->min_followers < 1 ||
-			 state->max_followers < state->min_followers)
+			 state->max_followers != state->min_followers)
 		report_bad_state(type_name, binary,
-						 "The follower range must be 1 <= min <= max, and only with posts.");
+						 "The follower count must be the same at both ends, at least 1, and only with posts.");
 }
 
 void
@@ -504,24 +505,23 @@ rate_merge(RateState *into, const RateState *from)
 	if (from->rates.count == 0)
 		return;
 	mean_merge(&into->rates, &from->rates);
-	into->engagements += from->engagements;
-	if (into->engagements > STATE_SUM_LIMIT)
-		report_sum_out_of_range();
 	if (into_empty)
 	{
+		into->engagements = from->engagements;
 		into->min_followers = from->min_followers;
 		into->max_followers = from->max_followers;
 	}
-	else if (into->min_followers == 0 || from->min_followers == 0)
+	else if (into->min_followers != 0 && into->min_followers == from->min_followers)
 	{
-		/* one side came from 1.1: the range is not known */
-		into->min_followers = into->max_followers = 0;
-		into->engagements = 0;
+		into->engagements += from->engagements;
+		if (into->engagements > STATE_SUM_LIMIT)
+			report_sum_out_of_range();
 	}
 	else
 	{
-		into->min_followers = Min(into->min_followers, from->min_followers);
-		into->max_followers = Max(into->max_followers, from->max_followers);
+		/* two follower counts, or one side's is not known */
+		into->engagements = 0;
+		into->min_followers = into->max_followers = 0;
 	}
 }
 
