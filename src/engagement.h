@@ -302,15 +302,6 @@ extern void fixed_add(FixedSum *sum, const FixedSum *other);
 extern double fixed_quotient(const FixedSum *sum, uint128 divisor);
 extern double exact_quotient(uint128 numerator, uint128 denominator);
 
-static inline bool
-mean_try_add(MeanState *state, double value)
-{
-	if (unlikely(state->count == PG_INT64_MAX) || !fixed_try_add_double(&state->sum, value))
-		return false;
-	state->count++;
-	return true;
-}
-
 extern void mean_add(MeanState *state, double value);
 
 static pg_attribute_always_inline bool

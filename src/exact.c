@@ -133,29 +133,24 @@ mean_add(MeanState *state, double value)
 	fixed_add_double(&state->sum, value);
 }
 
+/*
+ * One post, out of line: as the merge of a state holding that post alone,
+ * which checks every limit and keeps the follower count as a merge does.
+ */
 void
 rate_add(RateState *state, double rate, int128 engagements, int64 followers)
 {
+	RateState	post;
+
 	if (engagements == (int64) engagements &&
 		rate_try_add(state, rate, (int64) engagements, followers))
 		return;
-	mean_add(&state->rates, rate);
-	if (state->rates.count == 1)
-	{
-		state->engagements = engagements;
-		state->min_followers = state->max_followers = followers;
-	}
-	else if (state->min_followers == followers)
-	{
-		state->engagements += engagements;
-		if (state->engagements > STATE_SUM_LIMIT)
-			report_sum_out_of_range();
-	}
-	else
-	{
-		state->engagements = 0;
-		state->min_followers = state->max_followers = 0;
-	}
+	memset(&post, 0, sizeof(post));
+	post.rates.count = 1;
+	fixed_add_double(&post.rates.sum, rate);
+	post.engagements = engagements;
+	post.min_followers = post.max_followers = followers;
+	rate_merge(state, &post);
 }
 
 void
