@@ -686,3 +686,922 @@ CREATE CAST (engagement_stats_1_1 AS engagement_stats)
 	WITH FUNCTION engagement_stats(engagement_stats_1_1) AS ASSIGNMENT;
 COMMENT ON CAST (engagement_stats_1_1 AS engagement_stats) IS
 	'converts a summary stored by 1.1 to the current format, e.g. ALTER TABLE ... TYPE engagement_stats';
+
+--------------------------------------------------------------------------
+-- Overloads for what analysts type first (added in 1.2)
+--
+-- Each two-argument rate and cost takes smallint, integer, bigint and
+-- numeric counts.  With all four, any mix of them resolves to exactly one
+-- overload, the narrowest that takes both arguments (a call with integer
+-- and bigint arguments uses the bigint one), and so do numeric literals.
+-- The numeric form is for sums of bigint columns (sum(bigint) is numeric)
+-- and fractional counts; for whole numbers it gives the bigint form's
+-- result.  The smallint and integer forms spare their columns a cast.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION er_reach(engagements numeric, reach numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_reach_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach(numeric, numeric) IS
+	'ER by reach (ERR), percent: 100 * engagements / reach; NULL when reach = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION er_reach(engagements integer, reach integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_reach_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach(integer, integer) IS
+	'ER by reach (ERR), percent: 100 * engagements / reach; NULL when reach = 0';
+
+CREATE FUNCTION er_reach(engagements smallint, reach smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_reach_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach(smallint, smallint) IS
+	'ER by reach (ERR), percent: 100 * engagements / reach; NULL when reach = 0';
+
+CREATE FUNCTION er_view(engagements numeric, views numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_view_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view(numeric, numeric) IS
+	'ER view, percent: 100 * engagements / views; NULL when views = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION er_view(engagements integer, views integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_view_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view(integer, integer) IS
+	'ER view, percent: 100 * engagements / views; NULL when views = 0';
+
+CREATE FUNCTION er_view(engagements smallint, views smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_view_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view(smallint, smallint) IS
+	'ER view, percent: 100 * engagements / views; NULL when views = 0';
+
+CREATE FUNCTION er_post(engagements numeric, followers numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_post_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_post(numeric, numeric) IS
+	'ER of one post, percent: 100 * engagements / followers; NULL when followers = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION er_post(engagements integer, followers integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_post_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_post(integer, integer) IS
+	'ER of one post, percent: 100 * engagements / followers; NULL when followers = 0';
+
+CREATE FUNCTION er_post(engagements smallint, followers smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_post_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_post(smallint, smallint) IS
+	'ER of one post, percent: 100 * engagements / followers; NULL when followers = 0';
+
+CREATE FUNCTION er_day(engagements numeric, followers numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_day_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_day(numeric, numeric) IS
+	'ER of one day, percent: 100 * engagements / followers; NULL when followers = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION er_day(engagements integer, followers integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_day_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_day(integer, integer) IS
+	'ER of one day, percent: 100 * engagements / followers; NULL when followers = 0';
+
+CREATE FUNCTION er_day(engagements smallint, followers smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_day_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_day(smallint, smallint) IS
+	'ER of one day, percent: 100 * engagements / followers; NULL when followers = 0';
+
+CREATE FUNCTION er_unique(engaged_users numeric, followers numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_unique_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_unique(numeric, numeric) IS
+	'ER by unique engaged users, percent: 100 * engaged_users / followers; NULL when followers = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION er_unique(engaged_users integer, followers integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_unique_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_unique(integer, integer) IS
+	'ER by unique engaged users, percent: 100 * engaged_users / followers; NULL when followers = 0';
+
+CREATE FUNCTION er_unique(engaged_users smallint, followers smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'er_unique_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_unique(smallint, smallint) IS
+	'ER by unique engaged users, percent: 100 * engaged_users / followers; NULL when followers = 0';
+
+CREATE FUNCTION love_rate(likes numeric, followers numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'love_rate_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION love_rate(numeric, numeric) IS
+	'love rate, percent: 100 * likes / followers; NULL when followers = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION love_rate(likes integer, followers integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'love_rate_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION love_rate(integer, integer) IS
+	'love rate, percent: 100 * likes / followers; NULL when followers = 0';
+
+CREATE FUNCTION love_rate(likes smallint, followers smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'love_rate_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION love_rate(smallint, smallint) IS
+	'love rate, percent: 100 * likes / followers; NULL when followers = 0';
+
+CREATE FUNCTION talk_rate(comments numeric, followers numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'talk_rate_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION talk_rate(numeric, numeric) IS
+	'talk rate, percent: 100 * comments / followers; NULL when followers = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION talk_rate(comments integer, followers integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'talk_rate_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION talk_rate(integer, integer) IS
+	'talk rate, percent: 100 * comments / followers; NULL when followers = 0';
+
+CREATE FUNCTION talk_rate(comments smallint, followers smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'talk_rate_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION talk_rate(smallint, smallint) IS
+	'talk rate, percent: 100 * comments / followers; NULL when followers = 0';
+
+CREATE FUNCTION amplification_rate(shares numeric, posts numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'amplification_rate_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate(numeric, numeric) IS
+	'amplification rate, percent: 100 * shares / posts; NULL when posts = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION amplification_rate(shares integer, posts integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'amplification_rate_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate(integer, integer) IS
+	'amplification rate, percent: 100 * shares / posts; NULL when posts = 0';
+
+CREATE FUNCTION amplification_rate(shares smallint, posts smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'amplification_rate_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amplification_rate(smallint, smallint) IS
+	'amplification rate, percent: 100 * shares / posts; NULL when posts = 0';
+
+CREATE FUNCTION follower_growth(new_followers numeric, followers numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'follower_growth_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth(numeric, numeric) IS
+	'follower growth, percent: 100 * new_followers / followers; NULL when followers = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION follower_growth(new_followers integer, followers integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'follower_growth_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth(integer, integer) IS
+	'follower growth, percent: 100 * new_followers / followers; NULL when followers = 0';
+
+CREATE FUNCTION follower_growth(new_followers smallint, followers smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'follower_growth_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth(smallint, smallint) IS
+	'follower growth, percent: 100 * new_followers / followers; NULL when followers = 0';
+
+CREATE FUNCTION ctr(clicks numeric, impressions numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'ctr_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ctr(numeric, numeric) IS
+	'click-through rate, percent: 100 * clicks / impressions; NULL when impressions = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION ctr(clicks integer, impressions integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'ctr_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ctr(integer, integer) IS
+	'click-through rate, percent: 100 * clicks / impressions; NULL when impressions = 0';
+
+CREATE FUNCTION ctr(clicks smallint, impressions smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'ctr_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ctr(smallint, smallint) IS
+	'click-through rate, percent: 100 * clicks / impressions; NULL when impressions = 0';
+
+CREATE FUNCTION response_rate(answers numeric, questions numeric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'response_rate_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION response_rate(numeric, numeric) IS
+	'response rate, percent: 100 * answers / questions; NULL when questions = 0; numeric counts, e.g. sums of bigint columns';
+
+CREATE FUNCTION response_rate(answers integer, questions integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'response_rate_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION response_rate(integer, integer) IS
+	'response rate, percent: 100 * answers / questions; NULL when questions = 0';
+
+CREATE FUNCTION response_rate(answers smallint, questions smallint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'response_rate_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION response_rate(smallint, smallint) IS
+	'response rate, percent: 100 * answers / questions; NULL when questions = 0';
+
+CREATE FUNCTION cpc(spend numeric, clicks numeric) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cpc_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpc(numeric, numeric) IS
+	'cost per click: spend / clicks; NULL when clicks = 0; numeric count, e.g. a sum of a bigint column';
+
+CREATE FUNCTION cpc(spend numeric, clicks integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cpc_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpc(numeric, integer) IS
+	'cost per click: spend / clicks; NULL when clicks = 0';
+
+CREATE FUNCTION cpc(spend numeric, clicks smallint) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cpc_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpc(numeric, smallint) IS
+	'cost per click: spend / clicks; NULL when clicks = 0';
+
+CREATE FUNCTION cpl(spend numeric, leads numeric) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cpl_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpl(numeric, numeric) IS
+	'cost per lead: spend / leads; NULL when leads = 0; numeric count, e.g. a sum of a bigint column';
+
+CREATE FUNCTION cpl(spend numeric, leads integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cpl_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpl(numeric, integer) IS
+	'cost per lead: spend / leads; NULL when leads = 0';
+
+CREATE FUNCTION cpl(spend numeric, leads smallint) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cpl_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cpl(numeric, smallint) IS
+	'cost per lead: spend / leads; NULL when leads = 0';
+
+CREATE FUNCTION cost_per_engagement(spend numeric, engagements numeric) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cost_per_engagement_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_engagement(numeric, numeric) IS
+	'cost per engagement: spend / engagements; NULL when engagements = 0; numeric count, e.g. a sum of a bigint column';
+
+CREATE FUNCTION cost_per_engagement(spend numeric, engagements integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cost_per_engagement_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_engagement(numeric, integer) IS
+	'cost per engagement: spend / engagements; NULL when engagements = 0';
+
+CREATE FUNCTION cost_per_engagement(spend numeric, engagements smallint) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cost_per_engagement_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_engagement(numeric, smallint) IS
+	'cost per engagement: spend / engagements; NULL when engagements = 0';
+
+CREATE FUNCTION cost_per_follower(spend numeric, new_followers numeric) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cost_per_follower_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_follower(numeric, numeric) IS
+	'cost per follower: spend / new_followers; NULL when new_followers = 0; numeric count, e.g. a sum of a bigint column';
+
+CREATE FUNCTION cost_per_follower(spend numeric, new_followers integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cost_per_follower_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_follower(numeric, integer) IS
+	'cost per follower: spend / new_followers; NULL when new_followers = 0';
+
+CREATE FUNCTION cost_per_follower(spend numeric, new_followers smallint) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'cost_per_follower_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cost_per_follower(numeric, smallint) IS
+	'cost per follower: spend / new_followers; NULL when new_followers = 0';
+
+--------------------------------------------------------------------------
+-- SMM aggregates over mixed widths (added in 1.2): the engagement counts of
+-- one integer width and the audience of another (integer likes, comments
+-- and shares with a bigint reach is the common schema), so that no column
+-- needs a cast per row.  With all nine combinations any mix of widths
+-- resolves to exactly one overload; the results are those of the bigint
+-- form.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION er_reach_int2_int4_transfn(engagement_ratio_state, smallint, smallint, smallint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_int4_transfn(engagement_ratio_state, smallint, smallint, smallint, integer) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int2_int4_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_int4_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, integer) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int2_int8_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_int8_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int2_int8_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int2_int8_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int4_int2_transfn(engagement_ratio_state, integer, integer, integer, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_int2_transfn(engagement_ratio_state, integer, integer, integer, smallint) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int4_int2_inv_transfn(engagement_ratio_state, integer, integer, integer, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_int2_inv_transfn(engagement_ratio_state, integer, integer, integer, smallint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int4_int8_transfn(engagement_ratio_state, integer, integer, integer, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_int8_transfn(engagement_ratio_state, integer, integer, integer, bigint) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int4_int8_inv_transfn(engagement_ratio_state, integer, integer, integer, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int4_int8_inv_transfn(engagement_ratio_state, integer, integer, integer, bigint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int8_int2_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int8_int2_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int8_int2_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int8_int2_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_reach_int8_int4_transfn(engagement_ratio_state, bigint, bigint, bigint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int8_int4_transfn(engagement_ratio_state, bigint, bigint, bigint, integer) IS
+	'transition function of er_reach: adds likes + comments + shares and reach';
+
+CREATE FUNCTION er_reach_int8_int4_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_int8_int4_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, integer) IS
+	'inverse transition function of er_reach: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int2_int4_transfn(engagement_ratio_state, smallint, smallint, smallint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_int4_transfn(engagement_ratio_state, smallint, smallint, smallint, integer) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int2_int4_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_int4_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, integer) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int2_int8_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_int8_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int2_int8_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int2_int8_inv_transfn(engagement_ratio_state, smallint, smallint, smallint, bigint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int4_int2_transfn(engagement_ratio_state, integer, integer, integer, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_int2_transfn(engagement_ratio_state, integer, integer, integer, smallint) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int4_int2_inv_transfn(engagement_ratio_state, integer, integer, integer, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_int2_inv_transfn(engagement_ratio_state, integer, integer, integer, smallint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int4_int8_transfn(engagement_ratio_state, integer, integer, integer, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_int8_transfn(engagement_ratio_state, integer, integer, integer, bigint) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int4_int8_inv_transfn(engagement_ratio_state, integer, integer, integer, bigint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int4_int8_inv_transfn(engagement_ratio_state, integer, integer, integer, bigint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int8_int2_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int8_int2_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int8_int2_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int8_int2_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, smallint) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION er_view_int8_int4_transfn(engagement_ratio_state, bigint, bigint, bigint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int8_int4_transfn(engagement_ratio_state, bigint, bigint, bigint, integer) IS
+	'transition function of er_view: adds likes + comments + shares and views';
+
+CREATE FUNCTION er_view_int8_int4_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, integer)
+	RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_int8_int4_inv_transfn(engagement_ratio_state, bigint, bigint, bigint, integer) IS
+	'inverse transition function of er_view: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int2_int4_transfn(engagement_mean_state, smallint, smallint, smallint, integer)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_int4_transfn(engagement_mean_state, smallint, smallint, smallint, integer) IS
+	'transition function of er_post and er_day: adds the post rate 100 * (likes + comments + shares) / followers';
+
+CREATE FUNCTION post_rate_int2_int4_inv_transfn(engagement_mean_state, smallint, smallint, smallint, integer)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_int4_inv_transfn(engagement_mean_state, smallint, smallint, smallint, integer) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int2_int8_transfn(engagement_mean_state, smallint, smallint, smallint, bigint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_int8_transfn(engagement_mean_state, smallint, smallint, smallint, bigint) IS
+	'transition function of er_post and er_day: adds the post rate 100 * (likes + comments + shares) / followers';
+
+CREATE FUNCTION post_rate_int2_int8_inv_transfn(engagement_mean_state, smallint, smallint, smallint, bigint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int2_int8_inv_transfn(engagement_mean_state, smallint, smallint, smallint, bigint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int4_int2_transfn(engagement_mean_state, integer, integer, integer, smallint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_int2_transfn(engagement_mean_state, integer, integer, integer, smallint) IS
+	'transition function of er_post and er_day: adds the post rate 100 * (likes + comments + shares) / followers';
+
+CREATE FUNCTION post_rate_int4_int2_inv_transfn(engagement_mean_state, integer, integer, integer, smallint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_int2_inv_transfn(engagement_mean_state, integer, integer, integer, smallint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int4_int8_transfn(engagement_mean_state, integer, integer, integer, bigint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_int8_transfn(engagement_mean_state, integer, integer, integer, bigint) IS
+	'transition function of er_post and er_day: adds the post rate 100 * (likes + comments + shares) / followers';
+
+CREATE FUNCTION post_rate_int4_int8_inv_transfn(engagement_mean_state, integer, integer, integer, bigint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int4_int8_inv_transfn(engagement_mean_state, integer, integer, integer, bigint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int8_int2_transfn(engagement_mean_state, bigint, bigint, bigint, smallint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int8_int2_transfn(engagement_mean_state, bigint, bigint, bigint, smallint) IS
+	'transition function of er_post and er_day: adds the post rate 100 * (likes + comments + shares) / followers';
+
+CREATE FUNCTION post_rate_int8_int2_inv_transfn(engagement_mean_state, bigint, bigint, bigint, smallint)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int8_int2_inv_transfn(engagement_mean_state, bigint, bigint, bigint, smallint) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION post_rate_int8_int4_transfn(engagement_mean_state, bigint, bigint, bigint, integer)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int8_int4_transfn(engagement_mean_state, bigint, bigint, bigint, integer) IS
+	'transition function of er_post and er_day: adds the post rate 100 * (likes + comments + shares) / followers';
+
+CREATE FUNCTION post_rate_int8_int4_inv_transfn(engagement_mean_state, bigint, bigint, bigint, integer)
+	RETURNS engagement_mean_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION post_rate_int8_int4_inv_transfn(engagement_mean_state, bigint, bigint, bigint, integer) IS
+	'inverse transition function of er_post and er_day: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE er_reach(likes smallint, comments smallint, shares smallint, reach integer) (
+	SFUNC = er_reach_int2_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int2_int4_transfn,
+	MINVFUNC = er_reach_int2_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(smallint, smallint, smallint, integer) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes smallint, comments smallint, shares smallint, reach bigint) (
+	SFUNC = er_reach_int2_int8_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int2_int8_transfn,
+	MINVFUNC = er_reach_int2_int8_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(smallint, smallint, smallint, bigint) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes integer, comments integer, shares integer, reach smallint) (
+	SFUNC = er_reach_int4_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int4_int2_transfn,
+	MINVFUNC = er_reach_int4_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(integer, integer, integer, smallint) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes integer, comments integer, shares integer, reach bigint) (
+	SFUNC = er_reach_int4_int8_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int4_int8_transfn,
+	MINVFUNC = er_reach_int4_int8_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(integer, integer, integer, bigint) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes bigint, comments bigint, shares bigint, reach smallint) (
+	SFUNC = er_reach_int8_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int8_int2_transfn,
+	MINVFUNC = er_reach_int8_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(bigint, bigint, bigint, smallint) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_reach(likes bigint, comments bigint, shares bigint, reach integer) (
+	SFUNC = er_reach_int8_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int8_int4_transfn,
+	MINVFUNC = er_reach_int8_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach(bigint, bigint, bigint, integer) IS
+	'ER by reach over posts, percent: 100 * sum(likes + comments + shares) / sum(reach)';
+
+CREATE AGGREGATE er_view(likes smallint, comments smallint, shares smallint, views integer) (
+	SFUNC = er_view_int2_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int2_int4_transfn,
+	MINVFUNC = er_view_int2_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(smallint, smallint, smallint, integer) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes smallint, comments smallint, shares smallint, views bigint) (
+	SFUNC = er_view_int2_int8_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int2_int8_transfn,
+	MINVFUNC = er_view_int2_int8_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(smallint, smallint, smallint, bigint) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes integer, comments integer, shares integer, views smallint) (
+	SFUNC = er_view_int4_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int4_int2_transfn,
+	MINVFUNC = er_view_int4_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(integer, integer, integer, smallint) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes integer, comments integer, shares integer, views bigint) (
+	SFUNC = er_view_int4_int8_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int4_int8_transfn,
+	MINVFUNC = er_view_int4_int8_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(integer, integer, integer, bigint) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes bigint, comments bigint, shares bigint, views smallint) (
+	SFUNC = er_view_int8_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int8_int2_transfn,
+	MINVFUNC = er_view_int8_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(bigint, bigint, bigint, smallint) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_view(likes bigint, comments bigint, shares bigint, views integer) (
+	SFUNC = er_view_int8_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int8_int4_transfn,
+	MINVFUNC = er_view_int8_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view(bigint, bigint, bigint, integer) IS
+	'ER view over posts, percent: 100 * sum(likes + comments + shares) / sum(views)';
+
+CREATE AGGREGATE er_post(likes smallint, comments smallint, shares smallint, followers integer) (
+	SFUNC = post_rate_int2_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_int4_transfn,
+	MINVFUNC = post_rate_int2_int4_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(smallint, smallint, smallint, integer) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes smallint, comments smallint, shares smallint, followers bigint) (
+	SFUNC = post_rate_int2_int8_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_int8_transfn,
+	MINVFUNC = post_rate_int2_int8_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(smallint, smallint, smallint, bigint) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes integer, comments integer, shares integer, followers smallint) (
+	SFUNC = post_rate_int4_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_int2_transfn,
+	MINVFUNC = post_rate_int4_int2_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(integer, integer, integer, smallint) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes integer, comments integer, shares integer, followers bigint) (
+	SFUNC = post_rate_int4_int8_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_int8_transfn,
+	MINVFUNC = post_rate_int4_int8_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(integer, integer, integer, bigint) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes bigint, comments bigint, shares bigint, followers smallint) (
+	SFUNC = post_rate_int8_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int8_int2_transfn,
+	MINVFUNC = post_rate_int8_int2_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(bigint, bigint, bigint, smallint) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_post(likes bigint, comments bigint, shares bigint, followers integer) (
+	SFUNC = post_rate_int8_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int8_int4_transfn,
+	MINVFUNC = post_rate_int8_int4_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_post(bigint, bigint, bigint, integer) IS
+	'average ER post, percent: mean over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes smallint, comments smallint, shares smallint, followers integer) (
+	SFUNC = post_rate_int2_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_int4_transfn,
+	MINVFUNC = post_rate_int2_int4_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(smallint, smallint, smallint, integer) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes smallint, comments smallint, shares smallint, followers bigint) (
+	SFUNC = post_rate_int2_int8_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_int8_transfn,
+	MINVFUNC = post_rate_int2_int8_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(smallint, smallint, smallint, bigint) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes integer, comments integer, shares integer, followers smallint) (
+	SFUNC = post_rate_int4_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_int2_transfn,
+	MINVFUNC = post_rate_int4_int2_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(integer, integer, integer, smallint) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes integer, comments integer, shares integer, followers bigint) (
+	SFUNC = post_rate_int4_int8_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_int8_transfn,
+	MINVFUNC = post_rate_int4_int8_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(integer, integer, integer, bigint) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers smallint) (
+	SFUNC = post_rate_int8_int2_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int8_int2_transfn,
+	MINVFUNC = post_rate_int8_int2_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(bigint, bigint, bigint, smallint) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+CREATE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers integer) (
+	SFUNC = post_rate_int8_int4_transfn,
+	STYPE = engagement_mean_state,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int8_int4_transfn,
+	MINVFUNC = post_rate_int8_int4_inv_transfn,
+	MSTYPE = engagement_mean_state,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_day(bigint, bigint, bigint, integer) IS
+	'ER day, percent: sum over posts of 100 * (likes + comments + shares) / followers; posts with followers = 0 are skipped';
+
+--------------------------------------------------------------------------
+-- Follower growth over a series of follower counts (added in 1.2)
+--------------------------------------------------------------------------
+
+CREATE TYPE follower_growth_state;
+
+CREATE FUNCTION follower_growth_state_in(cstring) RETURNS follower_growth_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION follower_growth_state_out(follower_growth_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION follower_growth_state_recv(internal) RETURNS follower_growth_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION follower_growth_state_send(follower_growth_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE follower_growth_state (
+	INPUT = follower_growth_state_in,
+	OUTPUT = follower_growth_state_out,
+	RECEIVE = follower_growth_state_recv,
+	SEND = follower_growth_state_send,
+	INTERNALLENGTH = 56,
+	ALIGNMENT = double
+);
+COMMENT ON TYPE follower_growth_state IS
+	'state of the follower_growth aggregate: the rows counted and, at the earliest and the latest time, the smallest and largest follower count';
+COMMENT ON FUNCTION follower_growth_state_in(cstring) IS
+	'text input of follower_growth_state: v2(rows,first_at,first_min,first_max,last_at,last_min,last_max), times in microseconds since 2000-01-01 UTC';
+COMMENT ON FUNCTION follower_growth_state_out(follower_growth_state) IS
+	'text output of follower_growth_state';
+COMMENT ON FUNCTION follower_growth_state_recv(internal) IS
+	'binary input of follower_growth_state';
+COMMENT ON FUNCTION follower_growth_state_send(follower_growth_state) IS
+	'binary output of follower_growth_state';
+
+CREATE FUNCTION follower_growth_transfn(follower_growth_state, timestamp with time zone, bigint)
+	RETURNS follower_growth_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth_transfn(follower_growth_state, timestamp with time zone, bigint) IS
+	'transition function of follower_growth: keeps the earliest and latest time and their counts';
+
+CREATE FUNCTION follower_growth_inv_transfn(follower_growth_state, timestamp with time zone, bigint)
+	RETURNS follower_growth_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth_inv_transfn(follower_growth_state, timestamp with time zone, bigint) IS
+	'inverse transition function of follower_growth: takes back a row inside the series; NULL (compute the frame again) for a row at either end';
+
+CREATE FUNCTION follower_growth_combine(follower_growth_state, follower_growth_state)
+	RETURNS follower_growth_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth_combine(follower_growth_state, follower_growth_state) IS
+	'combine function of follower_growth: the earlier first end and the later last end';
+
+CREATE FUNCTION follower_growth_finalfn(follower_growth_state) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION follower_growth_finalfn(follower_growth_state) IS
+	'final function of follower_growth: 100 * (last count - first count) / first count';
+
+CREATE AGGREGATE follower_growth(at timestamp with time zone, followers bigint) (
+	SFUNC = follower_growth_transfn,
+	STYPE = follower_growth_state,
+	FINALFUNC = follower_growth_finalfn,
+	COMBINEFUNC = follower_growth_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0)',
+	MSFUNC = follower_growth_transfn,
+	MINVFUNC = follower_growth_inv_transfn,
+	MSTYPE = follower_growth_state,
+	MFINALFUNC = follower_growth_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE follower_growth(timestamp with time zone, bigint) IS
+	'follower growth over a series of counts, percent: 100 * (followers at the latest at - followers at the earliest at) / followers at the earliest at';

@@ -63,7 +63,17 @@ INSERT INTO sweep_values (type, value, typical) VALUES
                              '1329227995784915872903807060280344576,9223372036854775807,1e35,0,1,1e35,0,1,1e35,0)''', false),
     ('engagement_stats_1_1', 'NULL', false),
     ('engagement_mean_state', '''v2(9223372036854775807,1329227995784915872903807060280344576,0,1329227995784915872903807060280344576,9223372036854775807,9223372036854775807)''', false),
-    ('engagement_index_state', '''v2(9223372036854775807,1329227995784915872903807060280344576,0,1,1,0,1,0,1)''', false);
+    ('engagement_index_state', '''v2(9223372036854775807,1329227995784915872903807060280344576,0,1,1,0,1,0,1)''', false),
+    ('timestamp with time zone', '''2026-11-01 00:00+00''', true),
+    ('timestamp with time zone', '''4713-11-24 00:00+00 BC''', false),
+    ('timestamp with time zone', '''294276-12-31 23:59:59.999999+00''', false),
+    ('timestamp with time zone', '''infinity''', false), ('timestamp with time zone', '''-infinity''', false),
+    ('timestamp with time zone', 'NULL', false),
+    ('follower_growth_state', '''v2(0,0,0,0,0,0,0)''', true),
+    ('follower_growth_state', '''v2(2,0,5,7,0,5,7)''', false),
+    ('follower_growth_state', '''v2(9223372036854775807,-211813488000000000,0,9223372036854775807,'
+                              '9223371331199999999,9223372036854775807,9223372036854775807)''', false),
+    ('follower_growth_state', 'NULL', false);
 
 -- every function and aggregate of the extension, but the type I/O functions
 -- (their input is covered by state_types, stats and the fuzz test)

@@ -31,12 +31,12 @@ SELECT er_reach(1, 3) AS one_third, er_reach(2, 3) AS two_thirds,
        er_post(450, 300) AS over_100;
 -- correctly rounded: exactly 100 * 1 / 3 in double precision
 SELECT er_reach(1, 3) = 100::float8 / 3 AS correctly_rounded;
--- integer and smallint arguments work through implicit casts
+-- integer and smallint arguments have overloads of their own (sql/overloads.sql)
 SELECT er_reach(12::int, 480::int) AS from_int, er_reach(12::smallint, 480::smallint) AS from_smallint;
 
 -- NULL in either position gives NULL
 SELECT er_reach(NULL, 10) IS NULL AS null_num, er_reach(10, NULL) IS NULL AS null_den,
-       love_rate(NULL, NULL) IS NULL AS both_null;
+       love_rate(NULL::bigint, NULL) IS NULL AS both_null;
 
 -- zero denominator gives NULL, 0/0 too; a zero numerator is a real 0
 SELECT er_reach(5, 0) IS NULL AS zero_reach, er_view(0, 0) IS NULL AS zero_by_zero,

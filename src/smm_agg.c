@@ -6,11 +6,11 @@
  * Every transition function skips a row with a NULL in any argument, as
  * the regr_* aggregates do, and checks the rest for negative counts.
  *
- * Every transition function comes in three widths, for bigint, integer and
- * smallint arguments: the SQL overloads spare integer columns a cast per
- * row and per argument, and the results are identical because all widths
- * widen to 64 bits here.  The shared body is inlined into each width, which
- * then needs no test of the width per row.
+ * Every transition function comes in several widths, for bigint, integer
+ * and smallint arguments: the SQL overloads spare integer columns a cast
+ * per row and per argument, and the results are identical because all
+ * widths widen to 64 bits here.  The shared body is inlined into each
+ * width, which then needs no test of the width per row.
  */
 #include "engagement.h"
 
@@ -33,16 +33,17 @@ typedef struct PostCounts
 } PostCounts;
 
 pg_noreturn static void report_negative_post(FunctionCallInfo fcinfo, int width,
-								 const char *audience) pg_attribute_noreturn();
+								 int audience_width, const char *audience) pg_attribute_noreturn();
 
 /* reports the first negative count of a post in argument order */
 static pg_noinline void
-report_negative_post(FunctionCallInfo fcinfo, int width, const char *audience)
+report_negative_post(FunctionCallInfo fcinfo, int width, int audience_width,
+					 const char *audience)
 {
 	count_arg_width(fcinfo, 1, "likes", width);
 	count_arg_width(fcinfo, 2, "comments", width);
 	count_arg_width(fcinfo, 3, "shares", width);
-	count_arg_width(fcinfo, 4, audience, width);
+	count_arg_width(fcinfo, 4, audience, audience_width);
 	pg_unreachable();
 }
 
@@ -52,16 +53,16 @@ report_negative_post(FunctionCallInfo fcinfo, int width, const char *audience)
  * extension; a group would need 2^62 rows to overflow the 128-bit sums.
  */
 static inline PostCounts
-post_counts(FunctionCallInfo fcinfo, int width, const char *audience)
+post_counts(FunctionCallInfo fcinfo, int width, int audience_width, const char *audience)
 {
 	int64		likes = int_arg_width(fcinfo, 1, width);
 	int64		comments = int_arg_width(fcinfo, 2, width);
 	int64		shares = int_arg_width(fcinfo, 3, width);
 	PostCounts	counts;
 
-	counts.audience = int_arg_width(fcinfo, 4, width);
+	counts.audience = int_arg_width(fcinfo, 4, audience_width);
 	if (unlikely(likes < 0 || comments < 0 || shares < 0 || counts.audience < 0))
-		report_negative_post(fcinfo, width, audience);
+		report_negative_post(fcinfo, width, audience_width, audience);
 	if (width < 8)
 		counts.engagements = likes + comments + shares;
 	else
@@ -74,13 +75,14 @@ post_counts(FunctionCallInfo fcinfo, int width, const char *audience)
  * Inlined into each width, which then needs no test of the width per row.
  */
 static pg_attribute_always_inline Datum
-engagement_sums_add(FunctionCallInfo fcinfo, int width, const char *audience, bool remove)
+engagement_sums_add(FunctionCallInfo fcinfo, int width, int audience_width,
+					const char *audience, bool remove)
 {
 	PostCounts	counts;
 
 	if (any_arg_null(fcinfo, 1, 4))
 		RETURN_STATE_UNCHANGED();
-	counts = post_counts(fcinfo, width, audience);
+	counts = post_counts(fcinfo, width, audience_width, audience);
 	if (remove)
 		return ratio_remove_row(fcinfo, counts.engagements, counts.audience);
 	return ratio_add_row(fcinfo, counts.engagements, counts.audience);
@@ -90,41 +92,42 @@ PG_FUNCTION_INFO_V1(er_reach_transfn);
 Datum
 er_reach_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 8, "reach", false);
+	return engagement_sums_add(fcinfo, 8, 8, "reach", false);
 }
 
 PG_FUNCTION_INFO_V1(er_reach_int4_transfn);
 Datum
 er_reach_int4_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 4, "reach", false);
+	return engagement_sums_add(fcinfo, 4, 4, "reach", false);
 }
 
 PG_FUNCTION_INFO_V1(er_reach_int2_transfn);
 Datum
 er_reach_int2_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 2, "reach", false);
+	return engagement_sums_add(fcinfo, 2, 2, "reach", false);
 }
+
 PG_FUNCTION_INFO_V1(er_view_transfn);
 Datum
 er_view_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 8, "views", false);
+	return engagement_sums_add(fcinfo, 8, 8, "views", false);
 }
 
 PG_FUNCTION_INFO_V1(er_view_int4_transfn);
 Datum
 er_view_int4_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 4, "views", false);
+	return engagement_sums_add(fcinfo, 4, 4, "views", false);
 }
 
 PG_FUNCTION_INFO_V1(er_view_int2_transfn);
 Datum
 er_view_int2_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 2, "views", false);
+	return engagement_sums_add(fcinfo, 2, 2, "views", false);
 }
 
 /*
@@ -134,23 +137,25 @@ er_view_int2_transfn(PG_FUNCTION_ARGS)
  */
 /* post_rate_add when the row cannot be added inline: to a copy, or with the exact checks */
 static pg_noinline Datum
-post_rate_add_out_of_line(FunctionCallInfo fcinfo, int width, const char *audience)
+post_rate_add_out_of_line(FunctionCallInfo fcinfo, int width, int audience_width,
+						  const char *audience)
 {
-	PostCounts	counts = post_counts(fcinfo, width, audience);
+	PostCounts	counts = post_counts(fcinfo, width, audience_width, audience);
 
 	return rate_add_to_copy(fcinfo, percent_of(counts.engagements, counts.audience),
 							counts.engagements, counts.audience);
 }
 
 static pg_attribute_always_inline Datum
-post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience, bool remove)
+post_rate_add(FunctionCallInfo fcinfo, int width, int audience_width, const char *audience,
+			  bool remove)
 {
 	PostCounts	counts;
 	double		rate;
 
 	if (any_arg_null(fcinfo, 1, 4))
 		RETURN_STATE_UNCHANGED();
-	counts = post_counts(fcinfo, width, audience);
+	counts = post_counts(fcinfo, width, audience_width, audience);
 
 	if (counts.audience == 0)
 		RETURN_STATE_UNCHANGED();
@@ -169,28 +174,160 @@ post_rate_add(FunctionCallInfo fcinfo, int width, const char *audience, bool rem
 		rate_try_add((RateState *) PG_GETARG_POINTER(0), rate, (int64) counts.engagements,
 					 counts.audience))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	return post_rate_add_out_of_line(fcinfo, width, audience);
+	return post_rate_add_out_of_line(fcinfo, width, audience_width, audience);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_transfn_v2);
 Datum
 post_rate_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 8, "followers", false);
+	return post_rate_add(fcinfo, 8, 8, "followers", false);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_int4_transfn_v2);
 Datum
 post_rate_int4_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 4, "followers", false);
+	return post_rate_add(fcinfo, 4, 4, "followers", false);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_int2_transfn_v2);
 Datum
 post_rate_int2_transfn_v2(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 2, "followers", false);
+	return post_rate_add(fcinfo, 2, 2, "followers", false);
+}
+
+/*
+ * Mixed widths: the engagement counts of one width and the audience of
+ * another (integer likes with a bigint reach is the common schema).  With
+ * all nine combinations, any mix of widths resolves to exactly one
+ * overload: the narrowest that takes every argument without a cast.
+ */
+PG_FUNCTION_INFO_V1(er_reach_int2_int4_transfn);
+Datum
+er_reach_int2_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 4, "reach", false);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int2_int8_transfn);
+Datum
+er_reach_int2_int8_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 8, "reach", false);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int4_int2_transfn);
+Datum
+er_reach_int4_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 2, "reach", false);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int4_int8_transfn);
+Datum
+er_reach_int4_int8_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 8, "reach", false);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int8_int2_transfn);
+Datum
+er_reach_int8_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 2, "reach", false);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int8_int4_transfn);
+Datum
+er_reach_int8_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 4, "reach", false);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int2_int4_transfn);
+Datum
+er_view_int2_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 4, "views", false);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int2_int8_transfn);
+Datum
+er_view_int2_int8_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 8, "views", false);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int4_int2_transfn);
+Datum
+er_view_int4_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 2, "views", false);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int4_int8_transfn);
+Datum
+er_view_int4_int8_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 8, "views", false);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int8_int2_transfn);
+Datum
+er_view_int8_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 2, "views", false);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int8_int4_transfn);
+Datum
+er_view_int8_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 4, "views", false);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int2_int4_transfn);
+Datum
+post_rate_int2_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 2, 4, "followers", false);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int2_int8_transfn);
+Datum
+post_rate_int2_int8_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 2, 8, "followers", false);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int4_int2_transfn);
+Datum
+post_rate_int4_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 4, 2, "followers", false);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int4_int8_transfn);
+Datum
+post_rate_int4_int8_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 4, 8, "followers", false);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int8_int2_transfn);
+Datum
+post_rate_int8_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 8, 2, "followers", false);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int8_int4_transfn);
+Datum
+post_rate_int8_int4_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 8, 4, "followers", false);
 }
 
 /* Σshares and the number of posts */
@@ -237,63 +374,63 @@ PG_FUNCTION_INFO_V1(er_reach_inv_transfn);
 Datum
 er_reach_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 8, "reach", true);
+	return engagement_sums_add(fcinfo, 8, 8, "reach", true);
 }
 
 PG_FUNCTION_INFO_V1(er_reach_int4_inv_transfn);
 Datum
 er_reach_int4_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 4, "reach", true);
+	return engagement_sums_add(fcinfo, 4, 4, "reach", true);
 }
 
 PG_FUNCTION_INFO_V1(er_reach_int2_inv_transfn);
 Datum
 er_reach_int2_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 2, "reach", true);
+	return engagement_sums_add(fcinfo, 2, 2, "reach", true);
 }
 
 PG_FUNCTION_INFO_V1(er_view_inv_transfn);
 Datum
 er_view_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 8, "views", true);
+	return engagement_sums_add(fcinfo, 8, 8, "views", true);
 }
 
 PG_FUNCTION_INFO_V1(er_view_int4_inv_transfn);
 Datum
 er_view_int4_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 4, "views", true);
+	return engagement_sums_add(fcinfo, 4, 4, "views", true);
 }
 
 PG_FUNCTION_INFO_V1(er_view_int2_inv_transfn);
 Datum
 er_view_int2_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return engagement_sums_add(fcinfo, 2, "views", true);
+	return engagement_sums_add(fcinfo, 2, 2, "views", true);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_inv_transfn);
 Datum
 post_rate_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 8, "followers", true);
+	return post_rate_add(fcinfo, 8, 8, "followers", true);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_int4_inv_transfn);
 Datum
 post_rate_int4_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 4, "followers", true);
+	return post_rate_add(fcinfo, 4, 4, "followers", true);
 }
 
 PG_FUNCTION_INFO_V1(post_rate_int2_inv_transfn);
 Datum
 post_rate_int2_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return post_rate_add(fcinfo, 2, "followers", true);
+	return post_rate_add(fcinfo, 2, 2, "followers", true);
 }
 
 PG_FUNCTION_INFO_V1(amplification_rate_inv_transfn);
@@ -315,6 +452,133 @@ Datum
 amplification_rate_int2_inv_transfn(PG_FUNCTION_ARGS)
 {
 	return shares_per_post_add(fcinfo, 2, "shares", true);
+}
+
+/* the inverses of the mixed widths */
+PG_FUNCTION_INFO_V1(er_reach_int2_int4_inv_transfn);
+Datum
+er_reach_int2_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 4, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int2_int8_inv_transfn);
+Datum
+er_reach_int2_int8_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 8, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int4_int2_inv_transfn);
+Datum
+er_reach_int4_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 2, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int4_int8_inv_transfn);
+Datum
+er_reach_int4_int8_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 8, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int8_int2_inv_transfn);
+Datum
+er_reach_int8_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 2, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_reach_int8_int4_inv_transfn);
+Datum
+er_reach_int8_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 4, "reach", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int2_int4_inv_transfn);
+Datum
+er_view_int2_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 4, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int2_int8_inv_transfn);
+Datum
+er_view_int2_int8_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 2, 8, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int4_int2_inv_transfn);
+Datum
+er_view_int4_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 2, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int4_int8_inv_transfn);
+Datum
+er_view_int4_int8_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 4, 8, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int8_int2_inv_transfn);
+Datum
+er_view_int8_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 2, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(er_view_int8_int4_inv_transfn);
+Datum
+er_view_int8_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return engagement_sums_add(fcinfo, 8, 4, "views", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int2_int4_inv_transfn);
+Datum
+post_rate_int2_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 2, 4, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int2_int8_inv_transfn);
+Datum
+post_rate_int2_int8_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 2, 8, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int4_int2_inv_transfn);
+Datum
+post_rate_int4_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 4, 2, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int4_int8_inv_transfn);
+Datum
+post_rate_int4_int8_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 4, 8, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int8_int2_inv_transfn);
+Datum
+post_rate_int8_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 8, 2, "followers", true);
+}
+
+PG_FUNCTION_INFO_V1(post_rate_int8_int4_inv_transfn);
+Datum
+post_rate_int8_int4_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return post_rate_add(fcinfo, 8, 4, "followers", true);
 }
 
 /*

@@ -39,7 +39,9 @@ DECLARE
         'engagement_ratio_state', '''(3,4)''', 'engagement_mean_state', '''(1,2,0)''',
         'engagement_index_state', '''(1,2,0,1,3,0,1,4,0)''',
         'engagement_stats', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''',
-        'engagement_stats_1_1', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''');
+        'engagement_stats_1_1', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''',
+        'timestamp with time zone', '''2026-11-01 00:00+00''',
+        'follower_growth_state', '''v2(3,0,5,5,86400000000,6,6)''');
     args text;
     calls int := 0;
     failed text := '';
