@@ -35,7 +35,7 @@ my %none = (label => '', sql => '');
 
 # One comparison: a table, a grouping, the floor and pairs of ours / plain.
 my @comparisons;
-for my $table (qw(posts_int posts_big)) {
+for my $table (qw(posts_int posts_big posts_mixed)) {
 	for my $group (\%none, \%account, \%day) {
 		my @pairs = (
 			['er_reach', "er_reach(likes, comments, shares, reach)",
@@ -248,7 +248,7 @@ sub memory_report {
 # one file per query.
 sub count_instructions {
 	my ($datadir, $database, $rows) = @_;
-	my %rows_of = (posts_int => $rows, posts_big => $rows,
+	my %rows_of = (posts_int => $rows, posts_big => $rows, posts_mixed => $rows,
 				   survey_wide => int($rows / 10), survey_long => 12 * int($rows / 10));
 	my $dir = File::Temp->newdir();
 	my $input = "SET max_parallel_workers_per_gather = 0;\n"

@@ -42,6 +42,12 @@ SELECT post_id, account_id, published_at,
        views::bigint AS views, reach::bigint AS reach, followers::bigint AS followers
 FROM posts_int;
 
+-- the README's schema: integer likes, comments and shares, bigint audiences
+CREATE UNLOGGED TABLE posts_mixed AS
+SELECT post_id, account_id, published_at, likes, comments, shares,
+       views::bigint AS views, reach::bigint AS reach, followers::bigint AS followers
+FROM posts_int;
+
 -- the survey: wide (one row per respondent, boolean[12]) and long (one row per answer)
 CREATE UNLOGGED TABLE survey_wide (
     respondent_id bigint,
@@ -68,4 +74,4 @@ FROM survey_wide, generate_series(1, 12) q;
 -- the real number of days instead of millions
 CREATE STATISTICS posts_int_day ON (date_bin('1 day', published_at, '2025-01-01')) FROM posts_int;
 CREATE STATISTICS posts_big_day ON (date_bin('1 day', published_at, '2025-01-01')) FROM posts_big;
-VACUUM ANALYZE posts_int, posts_big, survey_wide, survey_long;
+VACUUM ANALYZE posts_int, posts_big, posts_mixed, survey_wide, survey_long;
