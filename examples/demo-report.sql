@@ -50,6 +50,25 @@ ORDER BY a.account_id;
 \echo 'collected count for none.'
 
 \echo
+\echo '== Per month (percent) =='
+\echo
+-- follower growth from the daily counts of account_daily; ER by reach from
+-- the sums of the posts that have every count (sum of a bigint column is
+-- numeric, which er_reach takes)
+SELECT m.account, to_char(m.month, 'YYYY-MM') AS month, m.posts,
+       round(m.follower_growth::numeric, 2) AS "follower growth",
+       round(m.er_reach::numeric, 2) AS "ER reach",
+       round(er_reach(sum(p.likes + p.comments + p.shares), sum(p.reach))::numeric, 2) AS "ER reach, from sums"
+FROM reporting.monthly_metrics m
+JOIN posts p ON p.account_id = m.account_id
+            AND date_trunc('month', p.published_at AT TIME ZONE 'UTC')::date = m.month
+            AND p.likes IS NOT NULL AND p.comments IS NOT NULL AND p.shares IS NOT NULL
+GROUP BY m.account_id, m.account, m.month, m.posts, m.follower_growth, m.er_reach
+ORDER BY m.account_id, m.month;
+
+\echo 'follower growth: 100 · (followers at the month''s last day − at its first) / at its first.'
+
+\echo
 \echo '== Top 5 posts by reach =='
 \echo
 SELECT account,

@@ -158,13 +158,19 @@ CREATE VIEW reporting.monthly_metrics AS
            post_count(s) AS posts, engagement_volume(s) AS engagements,
            er_reach(s) AS er_reach, er_post(s) AS er_post, avg_er_day AS er_day,
            er_view(s) AS er_view, love_rate(s) AS love_rate, talk_rate(s) AS talk_rate,
-           amplification_rate(s) AS amplification_rate
+           amplification_rate(s) AS amplification_rate,
+           g.follower_growth
     FROM (SELECT account_id, account, date_trunc('month', day)::date AS month,
                  rollup(stats) AS s, avg(er_day(stats)) AS avg_er_day
           FROM reporting.account_day_summary
-          GROUP BY 1, 2, 3) m;
+          GROUP BY 1, 2, 3) m
+    -- growth from the month's first daily follower count to its last
+    LEFT JOIN (SELECT account_id, date_trunc('month', day)::date AS month,
+                      follower_growth(day, followers) AS follower_growth
+               FROM account_daily
+               GROUP BY 1, 2) g USING (account_id, month);
 COMMENT ON VIEW reporting.monthly_metrics IS
-    'per account and month, from the daily summaries: every engagement rate, in percent';
+    'per account and month, from the daily summaries: every engagement rate and the follower growth over the month, in percent';
 
 CREATE VIEW reporting.top_posts AS
     SELECT p.post_id, p.account_id, a.name AS account, p.published_at,
