@@ -1605,3 +1605,317 @@ CREATE AGGREGATE follower_growth(at timestamp with time zone, followers bigint) 
 );
 COMMENT ON AGGREGATE follower_growth(timestamp with time zone, bigint) IS
 	'follower growth over a series of counts, percent: 100 * (followers at the latest at - followers at the earliest at) / followers at the earliest at';
+
+--------------------------------------------------------------------------
+-- Surveys on agreement scales (added in 1.2): the mean score and the share
+-- of favourable answers of the Q12 statements on a 1-5 scale, and the
+-- employee Net Promoter Score of a 0-10 question.  integer and smallint
+-- forms (integer[] and smallint[] for the wide forms) give identical
+-- results.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION ratio_mean_finalfn(engagement_ratio_state) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ratio_mean_finalfn(engagement_ratio_state) IS
+	'final function of q12_mean: num / den, correctly rounded; NULL when den = 0';
+
+CREATE TYPE engagement_nps_state;
+
+CREATE FUNCTION engagement_nps_state_in(cstring) RETURNS engagement_nps_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_nps_state_out(engagement_nps_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_nps_state_recv(internal) RETURNS engagement_nps_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_nps_state_send(engagement_nps_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_nps_state (
+	INPUT = engagement_nps_state_in,
+	OUTPUT = engagement_nps_state_out,
+	RECEIVE = engagement_nps_state_recv,
+	SEND = engagement_nps_state_send,
+	INTERNALLENGTH = 24,
+	ALIGNMENT = double
+);
+COMMENT ON TYPE engagement_nps_state IS
+	'state of the enps aggregate: the promoters (9-10), passives (7-8) and detractors (0-6) counted';
+COMMENT ON FUNCTION engagement_nps_state_in(cstring) IS
+	'text input of engagement_nps_state: v2(promoters,passives,detractors)';
+COMMENT ON FUNCTION engagement_nps_state_out(engagement_nps_state) IS
+	'text output of engagement_nps_state';
+COMMENT ON FUNCTION engagement_nps_state_recv(internal) IS
+	'binary input of engagement_nps_state';
+COMMENT ON FUNCTION engagement_nps_state_send(engagement_nps_state) IS
+	'binary output of engagement_nps_state';
+
+CREATE FUNCTION nps_state_combine(engagement_nps_state, engagement_nps_state)
+	RETURNS engagement_nps_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_state_combine(engagement_nps_state, engagement_nps_state) IS
+	'combine function of enps: adds the counts';
+
+CREATE FUNCTION enps_finalfn(engagement_nps_state) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION enps_finalfn(engagement_nps_state) IS
+	'final function of enps: 100 * (promoters - detractors) / answers';
+
+CREATE FUNCTION q12_mean_transfn(engagement_ratio_state, integer) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_transfn(engagement_ratio_state, integer) IS
+	'transition function of q12_mean: adds one answer on the 1-5 scale';
+
+CREATE FUNCTION q12_mean_inv_transfn(engagement_ratio_state, integer) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_inv_transfn(engagement_ratio_state, integer) IS
+	'inverse transition function of q12_mean: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE q12_mean(score integer) (
+	SFUNC = q12_mean_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_mean_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = q12_mean_transfn,
+	MINVFUNC = q12_mean_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_mean_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_mean(integer) IS
+	'Q12 mean score, long form (one row per answer on the 1-5 scale): sum of scores / answers; NULL answers are skipped';
+
+CREATE FUNCTION q12_mean_int2_transfn(engagement_ratio_state, smallint) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_int2_transfn(engagement_ratio_state, smallint) IS
+	'transition function of q12_mean: adds one answer on the 1-5 scale';
+
+CREATE FUNCTION q12_mean_int2_inv_transfn(engagement_ratio_state, smallint) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_int2_inv_transfn(engagement_ratio_state, smallint) IS
+	'inverse transition function of q12_mean: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE q12_mean(score smallint) (
+	SFUNC = q12_mean_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_mean_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = q12_mean_int2_transfn,
+	MINVFUNC = q12_mean_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_mean_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_mean(smallint) IS
+	'Q12 mean score, long form (one row per answer on the 1-5 scale): sum of scores / answers; NULL answers are skipped';
+
+CREATE FUNCTION q12_mean_array_transfn(engagement_ratio_state, integer[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_array_transfn(engagement_ratio_state, integer[]) IS
+	'transition function of q12_mean: adds a respondents twelve answers on the 1-5 scale';
+
+CREATE FUNCTION q12_mean_array_inv_transfn(engagement_ratio_state, integer[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_array_inv_transfn(engagement_ratio_state, integer[]) IS
+	'inverse transition function of q12_mean: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE q12_mean(scores integer[]) (
+	SFUNC = q12_mean_array_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_mean_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = q12_mean_array_transfn,
+	MINVFUNC = q12_mean_array_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_mean_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_mean(integer[]) IS
+	'Q12 mean score, wide form (one row per respondent, 12 answers on the 1-5 scale): mean of the non-NULL answers';
+
+CREATE FUNCTION q12_mean_int2_array_transfn(engagement_ratio_state, smallint[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_int2_array_transfn(engagement_ratio_state, smallint[]) IS
+	'transition function of q12_mean: adds a respondents twelve answers on the 1-5 scale';
+
+CREATE FUNCTION q12_mean_int2_array_inv_transfn(engagement_ratio_state, smallint[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_mean_int2_array_inv_transfn(engagement_ratio_state, smallint[]) IS
+	'inverse transition function of q12_mean: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE q12_mean(scores smallint[]) (
+	SFUNC = q12_mean_int2_array_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_mean_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = q12_mean_int2_array_transfn,
+	MINVFUNC = q12_mean_int2_array_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_mean_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_mean(smallint[]) IS
+	'Q12 mean score, wide form (one row per respondent, 12 answers on the 1-5 scale): mean of the non-NULL answers';
+
+CREATE FUNCTION percent_favourable_transfn(engagement_ratio_state, integer) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_transfn(engagement_ratio_state, integer) IS
+	'transition function of percent_favourable: adds one answer on the 1-5 scale';
+
+CREATE FUNCTION percent_favourable_inv_transfn(engagement_ratio_state, integer) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_inv_transfn(engagement_ratio_state, integer) IS
+	'inverse transition function of percent_favourable: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE percent_favourable(score integer) (
+	SFUNC = percent_favourable_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = percent_favourable_transfn,
+	MINVFUNC = percent_favourable_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE percent_favourable(integer) IS
+	'% favourable, percent: 100 * answers of 4 or 5 / answers on the 1-5 scale; NULL answers are skipped';
+
+CREATE FUNCTION percent_favourable_int2_transfn(engagement_ratio_state, smallint) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_int2_transfn(engagement_ratio_state, smallint) IS
+	'transition function of percent_favourable: adds one answer on the 1-5 scale';
+
+CREATE FUNCTION percent_favourable_int2_inv_transfn(engagement_ratio_state, smallint) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_int2_inv_transfn(engagement_ratio_state, smallint) IS
+	'inverse transition function of percent_favourable: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE percent_favourable(score smallint) (
+	SFUNC = percent_favourable_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = percent_favourable_int2_transfn,
+	MINVFUNC = percent_favourable_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE percent_favourable(smallint) IS
+	'% favourable, percent: 100 * answers of 4 or 5 / answers on the 1-5 scale; NULL answers are skipped';
+
+CREATE FUNCTION percent_favourable_array_transfn(engagement_ratio_state, integer[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_array_transfn(engagement_ratio_state, integer[]) IS
+	'transition function of percent_favourable: adds the answers of one array on the 1-5 scale';
+
+CREATE FUNCTION percent_favourable_array_inv_transfn(engagement_ratio_state, integer[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_array_inv_transfn(engagement_ratio_state, integer[]) IS
+	'inverse transition function of percent_favourable: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE percent_favourable(scores integer[]) (
+	SFUNC = percent_favourable_array_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = percent_favourable_array_transfn,
+	MINVFUNC = percent_favourable_array_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE percent_favourable(integer[]) IS
+	'% favourable, percent: 100 * elements of 4 or 5 / non-NULL elements, over arrays of answers on the 1-5 scale';
+
+CREATE FUNCTION percent_favourable_int2_array_transfn(engagement_ratio_state, smallint[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_int2_array_transfn(engagement_ratio_state, smallint[]) IS
+	'transition function of percent_favourable: adds the answers of one array on the 1-5 scale';
+
+CREATE FUNCTION percent_favourable_int2_array_inv_transfn(engagement_ratio_state, smallint[]) RETURNS engagement_ratio_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION percent_favourable_int2_array_inv_transfn(engagement_ratio_state, smallint[]) IS
+	'inverse transition function of percent_favourable: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE percent_favourable(scores smallint[]) (
+	SFUNC = percent_favourable_int2_array_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = 'v2(0,0)',
+	MSFUNC = percent_favourable_int2_array_transfn,
+	MINVFUNC = percent_favourable_int2_array_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = 'v2(0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE percent_favourable(smallint[]) IS
+	'% favourable, percent: 100 * elements of 4 or 5 / non-NULL elements, over arrays of answers on the 1-5 scale';
+
+CREATE FUNCTION enps_transfn(engagement_nps_state, integer) RETURNS engagement_nps_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION enps_transfn(engagement_nps_state, integer) IS
+	'transition function of enps: counts one answer of the 0-10 question';
+
+CREATE FUNCTION enps_inv_transfn(engagement_nps_state, integer) RETURNS engagement_nps_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION enps_inv_transfn(engagement_nps_state, integer) IS
+	'inverse transition function of enps: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE enps(score integer) (
+	SFUNC = enps_transfn,
+	STYPE = engagement_nps_state,
+	FINALFUNC = enps_finalfn,
+	COMBINEFUNC = nps_state_combine,
+	INITCOND = 'v2(0,0,0)',
+	MSFUNC = enps_transfn,
+	MINVFUNC = enps_inv_transfn,
+	MSTYPE = engagement_nps_state,
+	MFINALFUNC = enps_finalfn,
+	MINITCOND = 'v2(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE enps(integer) IS
+	'employee Net Promoter Score: 100 * (answers 9-10 - answers 0-6) / answers of a 0-10 question, from -100 to 100; NULL answers are skipped';
+
+CREATE FUNCTION enps_int2_transfn(engagement_nps_state, smallint) RETURNS engagement_nps_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION enps_int2_transfn(engagement_nps_state, smallint) IS
+	'transition function of enps: counts one answer of the 0-10 question';
+
+CREATE FUNCTION enps_int2_inv_transfn(engagement_nps_state, smallint) RETURNS engagement_nps_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION enps_int2_inv_transfn(engagement_nps_state, smallint) IS
+	'inverse transition function of enps: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE enps(score smallint) (
+	SFUNC = enps_int2_transfn,
+	STYPE = engagement_nps_state,
+	FINALFUNC = enps_finalfn,
+	COMBINEFUNC = nps_state_combine,
+	INITCOND = 'v2(0,0,0)',
+	MSFUNC = enps_int2_transfn,
+	MINVFUNC = enps_int2_inv_transfn,
+	MSTYPE = engagement_nps_state,
+	MFINALFUNC = enps_finalfn,
+	MINITCOND = 'v2(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE enps(smallint) IS
+	'employee Net Promoter Score: 100 * (answers 9-10 - answers 0-6) / answers of a 0-10 question, from -100 to 100; NULL answers are skipped';

@@ -68,10 +68,16 @@ SELECT row_number() OVER (ORDER BY department, e)::int AS employee_id, departmen
        random() < 0.55 + 0.4 * mood AS responds
 FROM department_mood, generate_series(1, headcount) e;
 
-INSERT INTO survey_answers (respondent_id, department, answers)
+-- yes/no answers, the same statements on the 1-5 scale (around 1 + 4 *
+-- mood), and the eNPS question (around 10 * mood)
+INSERT INTO survey_answers (respondent_id, department, answers, scores, nps)
 SELECT employee_id, department,
        ARRAY(SELECT CASE WHEN random() < 0.03 THEN NULL ELSE random() < mood END
-             FROM generate_series(1, 12) WHERE employee_id > 0)
+             FROM generate_series(1, 12) WHERE employee_id > 0),
+       ARRAY(SELECT CASE WHEN random() < 0.03 THEN NULL
+                         ELSE least(5, greatest(1, round(1 + 4 * mood + 2.4 * (random() - 0.5)))) END
+             FROM generate_series(1, 12) WHERE employee_id > 0)::smallint[],
+       least(10, greatest(0, round(10 * mood + 6 * (random() - 0.5))))::smallint
 FROM employees WHERE responds;
 
 INSERT INTO indicator_scores (employee_id, department, work, management, events)

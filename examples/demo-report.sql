@@ -86,16 +86,24 @@ LIMIT 5;
 SELECT department, respondents, headcount,
        round(participation::numeric, 1) AS participation,
        round(q12_index::numeric, 1) AS "Q12 index",
-       q12_level AS level
+       q12_level AS level,
+       round(q12_mean::numeric, 2) AS "mean (1–5)",
+       round(percent_favourable::numeric, 1) AS "% favourable",
+       round(enps::numeric, 1) AS "eNPS"
 FROM reporting.survey_by_department
 ORDER BY q12_index DESC NULLS LAST;
 
 SELECT respondents, headcount,
        round(participation::numeric, 1) AS participation,
        round(q12_index::numeric, 1) AS "Q12 index",
-       q12_level AS level
+       q12_level AS level,
+       round(q12_mean::numeric, 2) AS "mean (1–5)",
+       round(percent_favourable::numeric, 1) AS "% favourable",
+       round(enps::numeric, 1) AS "eNPS"
 FROM reporting.company_engagement;
-\echo 'Levels: alarming ≤ 50 < satisfactory < 70 ≤ high.  A survey is valid from 50 % participation.'
+\echo 'Q12 index: % yes answers.  Levels: alarming ≤ 50 < satisfactory < 70 ≤ high.  A survey is'
+\echo 'valid from 50 % participation.  Mean: the average answer on the 1–5 agreement scale;'
+\echo '% favourable: answers of 4 or 5; eNPS: % of 9–10 minus % of 0–6 on the 0–10 question.'
 
 \echo
 \echo '== Three-component engagement index =='

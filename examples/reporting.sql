@@ -59,11 +59,15 @@ CREATE TABLE departments (
 );
 
 -- Q12 answers: one row per respondent, the twelve statements in order,
--- true = yes, NULL = not answered
+-- true = yes, NULL = not answered; the same statements on the 1-5
+-- agreement scale (1 strongly disagree ... 5 strongly agree), and the eNPS
+-- question "how likely are you to recommend us as an employer", 0-10
 CREATE TABLE survey_answers (
     respondent_id int PRIMARY KEY,
     department    text NOT NULL REFERENCES departments,
-    answers       boolean[] NOT NULL CHECK (cardinality(answers) = 12)
+    answers       boolean[] NOT NULL CHECK (cardinality(answers) = 12),
+    scores        smallint[] CHECK (cardinality(scores) = 12),
+    nps           smallint CHECK (nps BETWEEN 0 AND 10)
 );
 
 -- three-indicator scores per employee: work process (0–40), optimisation
@@ -188,25 +192,32 @@ CREATE VIEW reporting.survey_by_department AS
            participation_rate(count(s.respondent_id), d.headcount) AS participation,
            participation_rate(count(s.respondent_id), d.headcount) >= 50 AS valid,
            q12_index(s.answers) AS q12_index,
-           q12_level(q12_index(s.answers)) AS q12_level
+           q12_level(q12_index(s.answers)) AS q12_level,
+           q12_mean(s.scores) AS q12_mean,
+           percent_favourable(s.scores) AS percent_favourable,
+           enps(s.nps) AS enps
     FROM departments d LEFT JOIN survey_answers s USING (department)
     GROUP BY d.department, d.headcount;
 COMMENT ON VIEW reporting.survey_by_department IS
-    'Q12 survey per department: participation (valid from 50 %), Q12 index in percent and its level';
+    'Q12 survey per department: participation (valid from 50 %), Q12 index in percent and its level, mean score (1-5), % favourable and eNPS';
 
 CREATE VIEW reporting.company_engagement AS
     SELECT q.respondents, h.headcount,
            participation_rate(q.respondents, h.headcount) AS participation,
            q.q12_index, q12_level(q.q12_index) AS q12_level,
+           q.q12_mean, q.percent_favourable, q.enps,
            i.work, i.management, i.events, i.engagement_index,
            engagement_level(i.engagement_index) AS engagement_level
-    FROM (SELECT count(*) AS respondents, q12_index(answers) AS q12_index FROM survey_answers) q,
+    FROM (SELECT count(*) AS respondents, q12_index(answers) AS q12_index,
+                 q12_mean(scores) AS q12_mean, percent_favourable(scores) AS percent_favourable,
+                 enps(nps) AS enps
+          FROM survey_answers) q,
          (SELECT sum(headcount)::bigint AS headcount FROM departments) h,
          (SELECT avg(work) AS work, avg(management) AS management, avg(events) AS events,
                  engagement_index(work, management, events) AS engagement_index
           FROM indicator_scores) i;
 COMMENT ON VIEW reporting.company_engagement IS
-    'the whole company: survey participation, Q12 index and level, three-component engagement index and level';
+    'the whole company: survey participation, Q12 index and level, mean score, % favourable, eNPS, three-component engagement index and level';
 
 --------------------------------------------------------------------------
 -- Read-only access

@@ -73,7 +73,24 @@ INSERT INTO sweep_values (type, value, typical) VALUES
     ('follower_growth_state', '''v2(2,0,5,7,0,5,7)''', false),
     ('follower_growth_state', '''v2(9223372036854775807,-211813488000000000,0,9223372036854775807,'
                               '9223371331199999999,9223372036854775807,9223372036854775807)''', false),
-    ('follower_growth_state', 'NULL', false);
+    ('follower_growth_state', 'NULL', false),
+    ('integer', '5', false), ('integer', '6', false), ('integer', '10', false), ('integer', '11', false),
+    ('integer[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''', true), ('integer[]', '''{}''', false),
+    ('integer[]', '''{4}''', false), ('integer[]', 'array_fill(5, ARRAY[13])', false),
+    ('integer[]', '''{{1,2,3,4,5,1},{2,3,4,5,1,2}}''', false),
+    ('integer[]', '''[-5:6]={1,2,3,4,5,1,2,3,4,5,1,2}''', false),
+    ('integer[]', '''{0,1,2,3,4,5,1,2,3,4,5,1}''', false), ('integer[]', '''{6,1,2,3,4,5,1,2,3,4,5,1}''', false),
+    ('integer[]', '''{-2147483648,1,2,3,4,5,1,2,3,4,5,1}''', false),
+    ('integer[]', 'array_fill(NULL::int, ARRAY[12])', false),
+    ('integer[]', 'array_fill(5, ARRAY[100000])', false), ('integer[]', 'NULL', false),
+    ('smallint[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''', true), ('smallint[]', '''{}''', false),
+    ('smallint[]', 'array_fill(5::smallint, ARRAY[11])', false),
+    ('smallint[]', '''{{1,2,3,4,5,1},{2,3,4,5,1,2}}''', false),
+    ('smallint[]', '''{-32768,1,2,3,4,5,1,2,3,4,5,1}''', false), ('smallint[]', '''{1,2,3,4,5,1,2,3,4,5,1,32767}''', false),
+    ('smallint[]', 'array_fill(NULL::smallint, ARRAY[12])', false), ('smallint[]', 'NULL', false),
+    ('engagement_nps_state', '''v2(0,0,0)''', true), ('engagement_nps_state', '''v2(1,2,3)''', false),
+    ('engagement_nps_state', '''v2(9223372036854775807,0,0)''', false),
+    ('engagement_nps_state', '''v2(0,0,9223372036854775807)''', false), ('engagement_nps_state', 'NULL', false);
 
 -- every function and aggregate of the extension, but the type I/O functions
 -- (their input is covered by state_types, stats and the fuzz test)
@@ -153,6 +170,8 @@ SELECT count(*) > 0 AS swept FROM (
                       WHEN 'smallint'::regtype THEN '32767'
                       WHEN 'double precision'::regtype THEN '1e306'
                       WHEN 'boolean[]'::regtype THEN 'array_fill(true, ARRAY[12])'
+                      WHEN 'integer[]'::regtype THEN 'array_fill(5, ARRAY[12])'
+                      WHEN 'smallint[]'::regtype THEN 'array_fill(5::smallint, ARRAY[12])'
                       ELSE (SELECT value FROM sweep_values WHERE type = t2 AND typical) END, t2) ORDER BY i)
                   FROM unnest(t.argtypes) WITH ORDINALITY a(t2, i)) h(huge_args)
     WHERE t.is_aggregate

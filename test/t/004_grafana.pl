@@ -185,6 +185,8 @@ is($by_title{'Q12 index by department'}{type}, 'bargauge', 'Q12 by department is
 is(thresholds($by_title{'Three-component engagement index'}), 'base,30,60',
 	'engagement index stat: thresholds at 30 and 60');
 is($by_title{'Three-component engagement index'}{type}, 'stat', 'the engagement index is a stat');
+like($by_title{'Survey scales by department'}{targets}[0]{rawSql} // '',
+	qr/q12_mean.*percent_favourable.*enps/s, 'a panel shows the mean score, % favourable and eNPS');
 like($by_title{'ER by reach'}{targets}[0]{rawSql}, qr/\$account/, 'panels follow the account variable');
 
 $node->stop;

@@ -41,7 +41,9 @@ DECLARE
         'engagement_stats', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''',
         'engagement_stats_1_1', '''(1,1,3,3,4,3,5,1,1,1,2,0,1,3,0,1,4,0)''',
         'timestamp with time zone', '''2026-11-01 00:00+00''',
-        'follower_growth_state', '''v2(3,0,5,5,86400000000,6,6)''');
+        'follower_growth_state', '''v2(3,0,5,5,86400000000,6,6)''',
+        'integer[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''', 'smallint[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''',
+        'engagement_nps_state', '''v2(1,2,3)''');
     args text;
     calls int := 0;
     failed text := '';

@@ -1,0 +1,548 @@
+/*
+ * survey_scales.c
+ *		Surveys on agreement scales: the mean score of the Q12 statements
+ *		on a 1-5 scale, the share of favourable answers (4 and 5), and the
+ *		employee Net Promoter Score on a 0-10 question.
+ *
+ * q12_mean keeps Σ scores and the number of answers, percent_favourable the
+ * favourable answers and the answers, both in engagement_ratio_state; enps
+ * counts promoters, passives and detractors in engagement_nps_state.  Every
+ * aggregate has integer and smallint forms (and integer[] and smallint[]
+ * for the wide forms): a smallint[] column cast to integer[] would cost a
+ * copy of every array.
+ */
+#include "engagement.h"
+
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+
+#define Q12_QUESTIONS 12
+#define SCALE_MIN 1
+#define SCALE_MAX 5
+#define FAVOURABLE_MIN 4
+#define NPS_MAX 10
+#define PROMOTER_MIN 9
+#define DETRACTOR_MAX 6
+
+/* what a row's answers add to a state: answers, their sum, favourable ones */
+typedef struct ScoreTally
+{
+	int64		answers;
+	int64		sum;
+	int64		favourable;
+} ScoreTally;
+
+pg_noreturn static void report_bad_score(const char *argname, int64 value, int max)
+			pg_attribute_noreturn();
+
+static pg_noinline void
+report_bad_score(const char *argname, int64 value, int max)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must be from %d to %d, got " INT64_FORMAT, argname,
+					max == NPS_MAX ? 0 : SCALE_MIN, max, value)));
+}
+
+/* a score of the argument's width, checked against the 1-5 scale */
+static inline int64
+scale_score(FunctionCallInfo fcinfo, int width)
+{
+	int64		score = int_arg_width(fcinfo, 1, width);
+
+	if (unlikely(score < SCALE_MIN || score > SCALE_MAX))
+		report_bad_score("score", score, SCALE_MAX);
+	return score;
+}
+
+/*
+ * The non-NULL elements of a one-dimensional array of smallint or integer,
+ * read where the array lies (as count_q12_answers in survey.c reads its
+ * booleans): an array stored with a short header would otherwise be copied
+ * for every row.
+ */
+typedef struct ScoreArray
+{
+	int			nitems;
+	const bits8 *nulls;			/* NULL when no element is NULL */
+	const char *values;			/* the non-NULL elements, packed */
+} ScoreArray;
+
+static inline int32
+read_int32(const char *p)
+{
+	int32		value;
+
+	memcpy(&value, p, sizeof(value));
+	return value;
+}
+
+static void
+score_array_open(Datum datum, ScoreArray *array)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);
+	const char *body;
+	int32		ndim;
+	int32		dataoffset;
+
+	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
+		raw = pg_detoast_datum(raw);
+	body = VARDATA_ANY(raw);
+	ndim = read_int32(body + offsetof(ArrayType, ndim) - VARHDRSZ);
+	dataoffset = read_int32(body + offsetof(ArrayType, dataoffset) - VARHDRSZ);
+	if (ndim > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("scores must be a one-dimensional array"),
+				 errdetail("The array has %d dimensions.", ndim)));
+	array->nitems = ndim == 0 ? 0 : read_int32(body + sizeof(ArrayType) - VARHDRSZ);
+	if (dataoffset == 0)
+	{
+		array->nulls = NULL;
+		array->values = body + ARR_OVERHEAD_NONULLS(1) - VARHDRSZ;
+	}
+	else
+	{
+		array->nulls = (const bits8 *) (body + sizeof(ArrayType) + 2 * sizeof(int) - VARHDRSZ);
+		array->values = body + dataoffset - VARHDRSZ;
+	}
+}
+
+/* element i of the packed non-NULL values, of 2 or 4 bytes */
+static inline int64
+score_element(const char *values, int i, int width)
+{
+	if (width == 2)
+	{
+		int16		value;
+
+		memcpy(&value, values + i * 2, sizeof(value));
+		return value;
+	}
+	return read_int32(values + i * 4);
+}
+
+static inline void
+tally_add(ScoreTally *tally, int64 score)
+{
+	/* one unsigned comparison tests both ends of the scale */
+	if (unlikely((uint64) (score - SCALE_MIN) > SCALE_MAX - SCALE_MIN))
+		report_bad_score("scores", score, SCALE_MAX);
+	tally->answers++;
+	tally->sum += score;
+	tally->favourable += score >= FAVOURABLE_MIN;
+}
+
+/*
+ * The answers, their sum and the favourable ones of one row's array; with
+ * q12 set the array must have the twelve Q12 statements.
+ */
+static pg_attribute_always_inline ScoreTally
+tally_scores(Datum datum, int width, bool q12)
+{
+	ScoreArray	array;
+	ScoreTally	tally = {0, 0, 0};
+	int			present = 0;
+
+	score_array_open(datum, &array);
+	if (q12 && array.nitems != Q12_QUESTIONS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a Q12 questionnaire has %d answers, got %d",
+						Q12_QUESTIONS, array.nitems)));
+	if (array.nulls == NULL)
+	{
+		for (int i = 0; i < array.nitems; i++)
+			tally_add(&tally, score_element(array.values, i, width));
+		return tally;
+	}
+	/* NULL elements are unanswered questions and take no space in the data */
+	for (int i = 0; i < array.nitems; i++)
+		if (array.nulls[i / 8] & (1 << (i % 8)))
+			tally_add(&tally, score_element(array.values, present++, width));
+	return tally;
+}
+
+/*
+ * q12_mean: Σ scores / answers.  The long form adds one answer a row, the
+ * wide form a respondent's twelve.
+ */
+static pg_attribute_always_inline Datum
+q12_mean_add(FunctionCallInfo fcinfo, int width, bool remove)
+{
+	int64		score;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	score = scale_score(fcinfo, width);
+	if (remove)
+		return ratio_remove_row(fcinfo, score, 1);
+	return ratio_add_row(fcinfo, score, 1);
+}
+
+static pg_attribute_always_inline Datum
+q12_mean_array_add(FunctionCallInfo fcinfo, int width, bool remove)
+{
+	ScoreTally	tally;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	tally = tally_scores(PG_GETARG_DATUM(1), width, true);
+	if (remove)
+		return ratio_remove_row(fcinfo, tally.sum, tally.answers);
+	return ratio_add_row(fcinfo, tally.sum, tally.answers);
+}
+
+/* percent_favourable: 100 * answers of 4 or 5 / answers */
+static pg_attribute_always_inline Datum
+favourable_add(FunctionCallInfo fcinfo, int width, bool remove)
+{
+	int64		favourable;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	favourable = scale_score(fcinfo, width) >= FAVOURABLE_MIN;
+	if (remove)
+		return ratio_remove_row(fcinfo, favourable, 1);
+	return ratio_add_row(fcinfo, favourable, 1);
+}
+
+static pg_attribute_always_inline Datum
+favourable_array_add(FunctionCallInfo fcinfo, int width, bool remove)
+{
+	ScoreTally	tally;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	tally = tally_scores(PG_GETARG_DATUM(1), width, false);
+	if (remove)
+		return ratio_remove_row(fcinfo, tally.favourable, tally.answers);
+	return ratio_add_row(fcinfo, tally.favourable, tally.answers);
+}
+
+PG_FUNCTION_INFO_V1(q12_mean_transfn);
+Datum
+q12_mean_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_add(fcinfo, 4, false);
+}
+
+PG_FUNCTION_INFO_V1(q12_mean_int2_transfn);
+Datum
+q12_mean_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_add(fcinfo, 2, false);
+}
+
+PG_FUNCTION_INFO_V1(q12_mean_array_transfn);
+Datum
+q12_mean_array_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_array_add(fcinfo, 4, false);
+}
+
+PG_FUNCTION_INFO_V1(q12_mean_int2_array_transfn);
+Datum
+q12_mean_int2_array_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_array_add(fcinfo, 2, false);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_transfn);
+Datum
+percent_favourable_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_add(fcinfo, 4, false);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_int2_transfn);
+Datum
+percent_favourable_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_add(fcinfo, 2, false);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_array_transfn);
+Datum
+percent_favourable_array_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_array_add(fcinfo, 4, false);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_int2_array_transfn);
+Datum
+percent_favourable_int2_array_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_array_add(fcinfo, 2, false);
+}
+
+/* the inverses, for moving window frames */
+PG_FUNCTION_INFO_V1(q12_mean_inv_transfn);
+Datum
+q12_mean_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_add(fcinfo, 4, true);
+}
+
+PG_FUNCTION_INFO_V1(q12_mean_int2_inv_transfn);
+Datum
+q12_mean_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_add(fcinfo, 2, true);
+}
+
+PG_FUNCTION_INFO_V1(q12_mean_array_inv_transfn);
+Datum
+q12_mean_array_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_array_add(fcinfo, 4, true);
+}
+
+PG_FUNCTION_INFO_V1(q12_mean_int2_array_inv_transfn);
+Datum
+q12_mean_int2_array_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return q12_mean_array_add(fcinfo, 2, true);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_inv_transfn);
+Datum
+percent_favourable_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_add(fcinfo, 4, true);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_int2_inv_transfn);
+Datum
+percent_favourable_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_add(fcinfo, 2, true);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_array_inv_transfn);
+Datum
+percent_favourable_array_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_array_add(fcinfo, 4, true);
+}
+
+PG_FUNCTION_INFO_V1(percent_favourable_int2_array_inv_transfn);
+Datum
+percent_favourable_int2_array_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return favourable_array_add(fcinfo, 2, true);
+}
+
+/* num / den, correctly rounded; NULL when nothing was counted */
+PG_FUNCTION_INFO_V1(ratio_mean_finalfn);
+Datum
+ratio_mean_finalfn(PG_FUNCTION_ARGS)
+{
+	RatioState *state = (RatioState *) PG_GETARG_POINTER(0);
+
+	if (state->den == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(exact_quotient((uint128) state->num, (uint128) state->den));
+}
+
+/*
+ * eNPS: promoters (9-10), passives (7-8) and detractors (0-6) of a 0-10
+ * question; 100 * (promoters - detractors) / answers, from -100 to 100.
+ * SQL type engagement_nps_state, text form v2(promoters,passives,detractors).
+ */
+typedef struct NpsState
+{
+	int64		promoters;
+	int64		passives;
+	int64		detractors;
+} NpsState;
+
+#define NPS_STATE_TYPE "engagement_nps_state"
+
+/* the answers of all three groups; -1 if they do not fit in a bigint */
+static int64
+nps_answers(const NpsState *state)
+{
+	int64		answers;
+
+	if (pg_add_s64_overflow(state->promoters, state->passives, &answers) ||
+		pg_add_s64_overflow(answers, state->detractors, &answers))
+		return -1;
+	return answers;
+}
+
+/* every count not negative, and the answers of all three fit in a bigint */
+static void
+check_nps(const NpsState *state, bool binary)
+{
+	if (state->promoters < 0 || state->passives < 0 || state->detractors < 0)
+		report_bad_state(NPS_STATE_TYPE, binary, "A count is negative.");
+	if (nps_answers(state) < 0)
+		report_bad_state(NPS_STATE_TYPE, binary, "The counts add up past 2^63 - 1.");
+}
+
+static int64 *
+nps_group(NpsState *state, int64 score)
+{
+	if (score >= PROMOTER_MIN)
+		return &state->promoters;
+	if (score > DETRACTOR_MAX)
+		return &state->passives;
+	return &state->detractors;
+}
+
+static pg_attribute_always_inline Datum
+enps_add(FunctionCallInfo fcinfo, int width, bool remove)
+{
+	NpsState   *state;
+	int64		score;
+	int64	   *group;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	score = int_arg_width(fcinfo, 1, width);
+	if (unlikely(score < 0 || score > NPS_MAX))
+		report_bad_score("score", score, NPS_MAX);
+	state = agg_state_for_update(fcinfo, sizeof(NpsState));
+	group = nps_group(state, score);
+	if (remove)
+	{
+		if (*group == 0)
+			report_never_added();
+		(*group)--;
+	}
+	else
+	{
+		/* the invariant keeps the total within a bigint: 2^63 answers reach it */
+		if (unlikely(state->promoters + state->passives + state->detractors == PG_INT64_MAX))
+			report_bigint_out_of_range();
+		(*group)++;
+	}
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(enps_transfn);
+Datum
+enps_transfn(PG_FUNCTION_ARGS)
+{
+	return enps_add(fcinfo, 4, false);
+}
+
+PG_FUNCTION_INFO_V1(enps_int2_transfn);
+Datum
+enps_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return enps_add(fcinfo, 2, false);
+}
+
+PG_FUNCTION_INFO_V1(enps_inv_transfn);
+Datum
+enps_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return enps_add(fcinfo, 4, true);
+}
+
+PG_FUNCTION_INFO_V1(enps_int2_inv_transfn);
+Datum
+enps_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return enps_add(fcinfo, 2, true);
+}
+
+PG_FUNCTION_INFO_V1(nps_state_combine);
+Datum
+nps_state_combine(PG_FUNCTION_ARGS)
+{
+	NpsState   *state;
+	const NpsState *other;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	state = agg_state_for_update(fcinfo, sizeof(NpsState));
+	other = (const NpsState *) PG_GETARG_POINTER(1);
+	if (pg_add_s64_overflow(state->promoters, other->promoters, &state->promoters) ||
+		pg_add_s64_overflow(state->passives, other->passives, &state->passives) ||
+		pg_add_s64_overflow(state->detractors, other->detractors, &state->detractors) ||
+		nps_answers(state) < 0)
+		report_bigint_out_of_range();
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(enps_finalfn);
+Datum
+enps_finalfn(PG_FUNCTION_ARGS)
+{
+	NpsState   *state = (NpsState *) PG_GETARG_POINTER(0);
+	int64		answers = state->promoters + state->passives + state->detractors;
+
+	if (answers == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(percent_of((int128) state->promoters - state->detractors, answers));
+}
+
+PG_FUNCTION_INFO_V1(engagement_nps_state_in);
+Datum
+engagement_nps_state_in(PG_FUNCTION_ARGS)
+{
+	char	   *text = PG_GETARG_CSTRING(0);
+	StateParser parser = {text, text, NPS_STATE_TYPE};
+	NpsState   *state = palloc(sizeof(NpsState));
+
+	if (parse_version(&parser) != STATE_FORMAT_VERSION)
+		report_bad_state_text(&parser);
+	expect_char(&parser, '(');
+	state->promoters = parse_int64_count(&parser);
+	expect_char(&parser, ',');
+	state->passives = parse_int64_count(&parser);
+	expect_char(&parser, ',');
+	state->detractors = parse_int64_count(&parser);
+	expect_end(&parser);
+	check_nps(state, false);
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(engagement_nps_state_out);
+Datum
+engagement_nps_state_out(PG_FUNCTION_ARGS)
+{
+	NpsState   *state = (NpsState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_version(&buf);
+	appendStringInfo(&buf, "(" INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT ")",
+					 state->promoters, state->passives, state->detractors);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+PG_FUNCTION_INFO_V1(engagement_nps_state_recv);
+Datum
+engagement_nps_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	NpsState   *state = palloc(sizeof(NpsState));
+
+	/* a type new in 1.2: no length stands for a 1.1 form */
+	recv_version(buf, -1, NPS_STATE_TYPE);
+	state->promoters = recv_int64(buf, NPS_STATE_TYPE);
+	state->passives = recv_int64(buf, NPS_STATE_TYPE);
+	state->detractors = recv_int64(buf, NPS_STATE_TYPE);
+	recv_end(buf, NPS_STATE_TYPE);
+	check_nps(state, true);
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(engagement_nps_state_send);
+Datum
+engagement_nps_state_send(PG_FUNCTION_ARGS)
+{
+	NpsState   *state = (NpsState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, STATE_FORMAT_VERSION);
+	pq_sendint64(&buf, state->promoters);
+	pq_sendint64(&buf, state->passives);
+	pq_sendint64(&buf, state->detractors);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
