@@ -68,6 +68,20 @@ push @comparisons, {
 		 'avg(work) + avg(management) + avg(events)'],
 	],
 };
+# the plain SQL a user writes for the scales: unnest for the mean,
+# array_positions for the favourable answers
+push @comparisons, {
+	table => 'survey_scales', group => \%none,
+	floors => [['count(*)', 'count(*)']],
+	pairs => [
+		['q12_mean(integer[])', 'q12_mean(scores)', 'avg(x)', 'survey_scales, unnest(scores) AS x'],
+		['percent_favourable(integer[])', 'percent_favourable(scores)',
+		 '100.0 * sum(cardinality(array_positions(scores, 4)) + cardinality(array_positions(scores, 5)))'
+		 . ' / nullif(sum(cardinality(array_remove(scores, NULL))), 0)'],
+		['enps', 'enps(nps)',
+		 '100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0)'],
+	],
+};
 push @comparisons, {
 	table => 'survey_long', group => \%none,
 	floors => [['count(*)', 'count(*)'], ['count(answer)', 'count(answer)']],
@@ -93,7 +107,9 @@ for my $c (@comparisons) {
 	for my $p (@{ $c->{pairs} }) {
 		for my $kind (qw(ours plain)) {
 			my $key = "$c->{table}|$g->{label}|$kind|$p->[0]";
-			$query{$key} = $select . ($kind eq 'ours' ? $p->[1] : $p->[2]) . " $from";
+			# a plain formula may read its own FROM list (unnest)
+			my $from_list = $kind eq 'plain' && $p->[3] ? $from =~ s/^FROM \S+/FROM $p->[3]/r : $from;
+			$query{$key} = $select . ($kind eq 'ours' ? $p->[1] : $p->[2]) . " $from_list";
 			push @keys, $key;
 		}
 	}
@@ -249,7 +265,7 @@ sub memory_report {
 sub count_instructions {
 	my ($datadir, $database, $rows) = @_;
 	my %rows_of = (posts_int => $rows, posts_big => $rows, posts_mixed => $rows,
-				   survey_wide => int($rows / 10), survey_long => 12 * int($rows / 10));
+				   survey_wide => int($rows / 10), survey_scales => int($rows / 10), survey_long => 12 * int($rows / 10));
 	my $dir = File::Temp->newdir();
 	my $input = "SET max_parallel_workers_per_gather = 0;\n"
 		. join('', map { "SELECT pg_prewarm('$_');\n" } sort keys %rows_of);

@@ -66,6 +66,15 @@ SELECT g, g % 20,
        40 * p * random(), 30 * p * random(), 30 * random()
 FROM (SELECT g, 0.4 + 0.5 * random() AS p FROM generate_series(1, :rows / 10) g) s;
 
+-- the same respondents on the 1-5 agreement scale, and the eNPS question
+CREATE UNLOGGED TABLE survey_scales AS
+SELECT respondent_id, department,
+       ARRAY(SELECT CASE WHEN random() < 0.03 THEN NULL
+                         ELSE least(5, greatest(1, round(1 + 4 * work / 40 + 2 * random())))::int END
+             FROM generate_series(1, 12) WHERE respondent_id > 0) AS scores,
+       floor(random() * 11)::int AS nps
+FROM survey_wide;
+
 CREATE UNLOGGED TABLE survey_long AS
 SELECT respondent_id, department, q AS question, answers[q] AS answer
 FROM survey_wide, generate_series(1, 12) q;
@@ -74,4 +83,4 @@ FROM survey_wide, generate_series(1, 12) q;
 -- the real number of days instead of millions
 CREATE STATISTICS posts_int_day ON (date_bin('1 day', published_at, '2025-01-01')) FROM posts_int;
 CREATE STATISTICS posts_big_day ON (date_bin('1 day', published_at, '2025-01-01')) FROM posts_big;
-VACUUM ANALYZE posts_int, posts_big, posts_mixed, survey_wide, survey_long;
+VACUUM ANALYZE posts_int, posts_big, posts_mixed, survey_wide, survey_scales, survey_long;

@@ -63,7 +63,7 @@ run "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -v rows="$rows" \
 	-c "CREATE EXTENSION engagement" -c "CREATE EXTENSION pg_prewarm" \
 	-f "$work/data.sql" >/dev/null
 run "$PG_BIN/psql" -X -q -At -c "SELECT relname, pg_size_pretty(pg_relation_size(oid)), pg_prewarm(oid)
-	FROM pg_class WHERE relname IN ('posts_int', 'posts_big', 'posts_mixed', 'survey_wide', 'survey_long')" |
+	FROM pg_class WHERE relname IN ('posts_int', 'posts_big', 'posts_mixed', 'survey_wide', 'survey_scales', 'survey_long')" |
 	sed 's/^/    cached: /' >&2
 
 echo "engagement benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
