@@ -2418,3 +2418,19 @@ CREATE AGGREGATE enps(score smallint) (
 );
 COMMENT ON AGGREGATE enps(smallint) IS
 	'employee Net Promoter Score: 100 * (answers 9-10 - answers 0-6) / answers of a 0-10 question, from -100 to 100; NULL answers are skipped';
+
+--------------------------------------------------------------------------
+-- Survey confidentiality (added in 1.2): which groups of a partition may
+-- be shown, given the setting engagement.min_group_size (default 5, only
+-- a superuser or a role granted SET on it changes it)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION disclosable(respondents bigint) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'disclosable' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION disclosable(bigint) IS
+	'window function: false for a group of fewer respondents than engagement.min_group_size (or NULL), and for the smallest other groups of the partition while the hidden ones add up to more than 0 and fewer than that';
+
+CREATE FUNCTION disclosable(respondents bigint, min_group_size integer) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'disclosable_min_group_size' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION disclosable(bigint, integer) IS
+	'window function: disclosable(respondents) with the minimum the larger of min_group_size and engagement.min_group_size: a view may ask for more, never less';

@@ -52,16 +52,21 @@ FROM (
     ) q
 ) r;
 
--- employee survey: 400 employees in five departments; most answer the Q12
--- survey (a few questions unanswered), and each has indicator scores
-CREATE TEMP TABLE department_mood (department text, headcount int, mood float8);
+-- employee survey: 416 employees in seven departments of three divisions;
+-- most answer the survey (a few questions unanswered), and each has
+-- indicator scores.  Design has 4 people, too few to show; Research is
+-- shown on its own, but hidden too, since Product minus Engineering minus
+-- Research would give Design's answers.
+CREATE TEMP TABLE department_mood (department text, division text, headcount int, mood float8);
 INSERT INTO department_mood VALUES
-    ('Engineering', 120, 0.80),
-    ('Sales',        90, 0.68),
-    ('Support',      80, 0.45),
-    ('Operations',   60, 0.60),
-    ('Marketing',    50, 0.74);
-INSERT INTO departments SELECT department, headcount FROM department_mood;
+    ('Engineering', 'Product',     120, 0.80),
+    ('Design',      'Product',       4, 0.70),
+    ('Research',    'Product',      12, 0.75),
+    ('Sales',       'Commercial',   90, 0.68),
+    ('Marketing',   'Commercial',   50, 0.74),
+    ('Support',     'Operations',   80, 0.45),
+    ('Operations',  'Operations',   60, 0.60);
+INSERT INTO departments SELECT department, division, headcount FROM department_mood;
 
 CREATE TEMP TABLE employees AS
 SELECT row_number() OVER (ORDER BY department, e)::int AS employee_id, department, mood,

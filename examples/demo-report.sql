@@ -83,7 +83,7 @@ LIMIT 5;
 \echo
 \echo '== Employee engagement survey (Q12, percent) =='
 \echo
-SELECT department, respondents, headcount,
+SELECT division, department, respondents, headcount,
        round(participation::numeric, 1) AS participation,
        round(q12_index::numeric, 1) AS "Q12 index",
        q12_level AS level,
@@ -91,7 +91,20 @@ SELECT department, respondents, headcount,
        round(percent_favourable::numeric, 1) AS "% favourable",
        round(enps::numeric, 1) AS "eNPS"
 FROM reporting.survey_by_department
-ORDER BY q12_index DESC NULLS LAST;
+ORDER BY division, q12_index DESC NULLS LAST, department;
+
+SELECT department, hidden_because AS "hidden because"
+FROM reporting.survey_by_department WHERE NOT disclosed ORDER BY department;
+
+SELECT division, respondents, headcount,
+       round(participation::numeric, 1) AS participation,
+       round(q12_index::numeric, 1) AS "Q12 index",
+       q12_level AS level,
+       round(q12_mean::numeric, 2) AS "mean (1–5)",
+       round(percent_favourable::numeric, 1) AS "% favourable",
+       round(enps::numeric, 1) AS "eNPS"
+FROM reporting.survey_by_division
+ORDER BY division;
 
 SELECT respondents, headcount,
        round(participation::numeric, 1) AS participation,
@@ -104,6 +117,8 @@ FROM reporting.company_engagement;
 \echo 'Q12 index: % yes answers.  Levels: alarming ≤ 50 < satisfactory < 70 ≤ high.  A survey is'
 \echo 'valid from 50 % participation.  Mean: the average answer on the 1–5 agreement scale;'
 \echo '% favourable: answers of 4 or 5; eNPS: % of 9–10 minus % of 0–6 on the 0–10 question.'
+\echo 'A group with fewer respondents than engagement.min_group_size (5) is hidden, and so is the'
+\echo 'smallest other group of its division while the hidden ones could be found by subtraction.'
 
 \echo
 \echo '== Three-component engagement index =='

@@ -52,9 +52,10 @@ CREATE TABLE posts (
 );
 CREATE INDEX posts_published_at ON posts (published_at);
 
--- employee survey: departments with their headcount
+-- employee survey: departments with their division and headcount
 CREATE TABLE departments (
     department text PRIMARY KEY,
+    division   text NOT NULL,
     headcount  int NOT NULL
 );
 
@@ -186,38 +187,89 @@ CREATE VIEW reporting.top_posts AS
 COMMENT ON VIEW reporting.top_posts IS
     'every post with its ER by reach and ER post; order by reach for the top posts';
 
-CREATE VIEW reporting.survey_by_department AS
-    SELECT d.department, d.headcount,
-           count(s.respondent_id) AS respondents,
-           participation_rate(count(s.respondent_id), d.headcount) AS participation,
-           participation_rate(count(s.respondent_id), d.headcount) >= 50 AS valid,
-           q12_index(s.answers) AS q12_index,
-           q12_level(q12_index(s.answers)) AS q12_level,
-           q12_mean(s.scores) AS q12_mean,
-           percent_favourable(s.scores) AS percent_favourable,
-           enps(s.nps) AS enps
-    FROM departments d LEFT JOIN survey_answers s USING (department)
-    GROUP BY d.department, d.headcount;
+-- Survey figures are shown only for groups that cannot expose how a few
+-- people answered: disclosable() hides a group with fewer respondents than
+-- engagement.min_group_size (5 unless an administrator sets more for the
+-- reading role), and, within the same parent, the smallest other groups
+-- while the hidden ones could be recovered by subtraction (the parent's
+-- figure minus its visible children).  Hidden groups keep their name and
+-- headcount; every figure computed from answers is NULL, with the reason.
+-- The views are security barriers, so no condition a reader adds runs
+-- before the hiding.
+CREATE VIEW reporting.survey_by_department WITH (security_barrier) AS
+    SELECT division, department, headcount,
+           CASE WHEN shown THEN respondents END AS respondents,
+           CASE WHEN shown THEN participation_rate(respondents, headcount) END AS participation,
+           CASE WHEN shown THEN participation_rate(respondents, headcount) >= 50 END AS valid,
+           CASE WHEN shown THEN q12_index END AS q12_index,
+           CASE WHEN shown THEN q12_level(q12_index) END AS q12_level,
+           CASE WHEN shown THEN q12_mean END AS q12_mean,
+           CASE WHEN shown THEN percent_favourable END AS percent_favourable,
+           CASE WHEN shown THEN enps END AS enps,
+           shown AS disclosed,
+           CASE WHEN shown THEN NULL
+                WHEN respondents < current_setting('engagement.min_group_size')::int
+                    THEN 'fewer respondents than the minimum group size'
+                ELSE 'would reveal a smaller group of its division by subtraction' END AS hidden_because
+    FROM (SELECT *, disclosable(respondents) OVER (PARTITION BY division) AS shown
+          FROM (SELECT d.division, d.department, d.headcount,
+                       count(s.respondent_id) AS respondents,
+                       q12_index(s.answers) AS q12_index, q12_mean(s.scores) AS q12_mean,
+                       percent_favourable(s.scores) AS percent_favourable, enps(s.nps) AS enps
+                FROM departments d LEFT JOIN survey_answers s USING (department)
+                GROUP BY d.division, d.department, d.headcount) per_department) judged;
 COMMENT ON VIEW reporting.survey_by_department IS
-    'Q12 survey per department: participation (valid from 50 %), Q12 index in percent and its level, mean score (1-5), % favourable and eNPS';
+    'survey per department, for disclosable groups only: participation (valid from 50 %), Q12 index in percent and its level, mean score (1-5), % favourable, eNPS; hidden groups show why';
 
-CREATE VIEW reporting.company_engagement AS
-    SELECT q.respondents, h.headcount,
-           participation_rate(q.respondents, h.headcount) AS participation,
-           q.q12_index, q12_level(q.q12_index) AS q12_level,
-           q.q12_mean, q.percent_favourable, q.enps,
+CREATE VIEW reporting.survey_by_division WITH (security_barrier) AS
+    SELECT division, headcount,
+           CASE WHEN shown THEN respondents END AS respondents,
+           CASE WHEN shown THEN participation_rate(respondents, headcount) END AS participation,
+           CASE WHEN shown THEN participation_rate(respondents, headcount) >= 50 END AS valid,
+           CASE WHEN shown THEN q12_index END AS q12_index,
+           CASE WHEN shown THEN q12_level(q12_index) END AS q12_level,
+           CASE WHEN shown THEN q12_mean END AS q12_mean,
+           CASE WHEN shown THEN percent_favourable END AS percent_favourable,
+           CASE WHEN shown THEN enps END AS enps,
+           shown AS disclosed,
+           CASE WHEN shown THEN NULL
+                WHEN respondents < current_setting('engagement.min_group_size')::int
+                    THEN 'fewer respondents than the minimum group size'
+                ELSE 'would reveal a smaller division by subtraction' END AS hidden_because
+    FROM (SELECT *, disclosable(respondents) OVER () AS shown
+          FROM (SELECT division, h.headcount, coalesce(a.respondents, 0) AS respondents,
+                       a.q12_index, a.q12_mean, a.percent_favourable, a.enps
+                FROM (SELECT division, sum(headcount)::bigint AS headcount
+                      FROM departments GROUP BY division) h
+                LEFT JOIN (SELECT d.division, count(*) AS respondents,
+                                  q12_index(s.answers) AS q12_index, q12_mean(s.scores) AS q12_mean,
+                                  percent_favourable(s.scores) AS percent_favourable, enps(s.nps) AS enps
+                           FROM survey_answers s JOIN departments d USING (department)
+                           GROUP BY d.division) a USING (division)) per_division) judged;
+COMMENT ON VIEW reporting.survey_by_division IS
+    'survey per division, for disclosable divisions only (the same figures as survey_by_department)';
+
+CREATE VIEW reporting.company_engagement WITH (security_barrier) AS
+    SELECT CASE WHEN shown THEN q.respondents END AS respondents, h.headcount,
+           CASE WHEN shown THEN participation_rate(q.respondents, h.headcount) END AS participation,
+           CASE WHEN shown THEN q.q12_index END AS q12_index,
+           CASE WHEN shown THEN q12_level(q.q12_index) END AS q12_level,
+           CASE WHEN shown THEN q.q12_mean END AS q12_mean,
+           CASE WHEN shown THEN q.percent_favourable END AS percent_favourable,
+           CASE WHEN shown THEN q.enps END AS enps,
            i.work, i.management, i.events, i.engagement_index,
            engagement_level(i.engagement_index) AS engagement_level
-    FROM (SELECT count(*) AS respondents, q12_index(answers) AS q12_index,
-                 q12_mean(scores) AS q12_mean, percent_favourable(scores) AS percent_favourable,
-                 enps(nps) AS enps
-          FROM survey_answers) q,
+    FROM (SELECT *, disclosable(respondents) OVER () AS shown
+          FROM (SELECT count(*) AS respondents, q12_index(answers) AS q12_index,
+                       q12_mean(scores) AS q12_mean, percent_favourable(scores) AS percent_favourable,
+                       enps(nps) AS enps
+                FROM survey_answers) a) q,
          (SELECT sum(headcount)::bigint AS headcount FROM departments) h,
          (SELECT avg(work) AS work, avg(management) AS management, avg(events) AS events,
                  engagement_index(work, management, events) AS engagement_index
           FROM indicator_scores) i;
 COMMENT ON VIEW reporting.company_engagement IS
-    'the whole company: survey participation, Q12 index and level, mean score, % favourable, eNPS, three-component engagement index and level';
+    'the whole company: survey participation, Q12 index and level, mean score, % favourable, eNPS (if the company has enough respondents), three-component engagement index and level';
 
 --------------------------------------------------------------------------
 -- Read-only access

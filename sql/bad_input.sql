@@ -95,7 +95,7 @@ INSERT INTO sweep_values (type, value, typical) VALUES
 -- every function and aggregate of the extension, but the type I/O functions
 -- (their input is covered by state_types, stats and the fuzz test)
 CREATE VIEW sweep_targets AS
-    SELECT p.oid, p.prokind = 'a' AS is_aggregate,
+    SELECT p.oid, p.prokind = 'a' AS is_aggregate, p.prokind = 'w' AS is_window,
            p.oid::regprocedure::text AS signature,
            ARRAY(SELECT unnest(p.proargtypes::regtype[])) AS argtypes   -- 1-based, unlike oidvector
     FROM pg_proc p
@@ -141,11 +141,17 @@ BEGIN
     END LOOP;
 END $$;
 
--- scalar calls, and aggregates over a typical row plus the varied one
+-- scalar calls, and aggregates and window functions over a typical row plus
+-- the varied one
 SELECT count(*) > 0 AS swept FROM (
     SELECT sweep_run(t.signature,
                      CASE WHEN t.is_aggregate
                           THEN format('SELECT %s(%s) FROM (VALUES (%s), (%s)) v(%s)',
+                                      t.oid::regproc, array_to_string(cols, ', '),
+                                      array_to_string(typical_args, ', '), array_to_string(args, ', '),
+                                      array_to_string(cols, ', '))
+                          WHEN t.is_window
+                          THEN format('SELECT %s(%s) OVER () FROM (VALUES (%s), (%s)) v(%s)',
                                       t.oid::regproc, array_to_string(cols, ', '),
                                       array_to_string(typical_args, ', '), array_to_string(args, ', '),
                                       array_to_string(cols, ', '))

@@ -71,6 +71,8 @@ BEGIN
         BEGIN
             IF f.prokind OPERATOR(pg_catalog.=) 'a' THEN
                 EXECUTE format('SELECT %I.%I(%s) FROM generate_series(1, 3)', f.nspname, f.proname, args);
+            ELSIF f.prokind OPERATOR(pg_catalog.=) 'w' THEN
+                EXECUTE format('SELECT %I.%I(%s) OVER () FROM generate_series(1, 3)', f.nspname, f.proname, args);
             ELSE
                 EXECUTE format('SELECT %I.%I(%s)', f.nspname, f.proname, args);
             END IF;
