@@ -21,9 +21,9 @@ ok(defined $getting_started, 'one example creates the posts table');
 
 # what the examples read but do not create, filled once posts exists
 my $fixtures = q{
-CREATE TABLE survey_answers (department text, answers boolean[]);
+CREATE TABLE survey_answers (division text, department text, answers boolean[]);
 INSERT INTO survey_answers
-SELECT 'dept ' || g % 3, array_fill(g % 2 = 0, ARRAY[12]) FROM generate_series(1, 30) g;
+SELECT 'division ' || g % 2, 'dept ' || g % 4, array_fill(g % 3 = 0, ARRAY[12]) FROM generate_series(1, 30) g;
 INSERT INTO posts (account_id, published_at, likes, comments, shares, views, reach, followers)
 SELECT g % 4, timestamptz '2026-11-01 00:00+00' + g * interval '5 hours',
        g * 3, g % 7, g % 5, 100 * g, 40 * g + 1, 1000 + g % 4
