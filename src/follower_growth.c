@@ -142,10 +142,11 @@ Datum
 follower_growth_transfn(PG_FUNCTION_ARGS)
 {
 	GrowthState *state;
-	GrowthState row = {1};
+	GrowthState row;
 
 	if (!growth_row(fcinfo, &row.first))
 		RETURN_STATE_UNCHANGED();
+	row.rows = 1;
 	row.last = row.first;
 	state = agg_state_for_update(fcinfo, sizeof(GrowthState));
 	growth_merge(state, &row);
