@@ -8,13 +8,13 @@ EXTENSION = engagement
 MODULE_big = engagement
 OBJS = src/engagement.o src/exact.o src/smm_scalar.o src/smm_agg.o src/survey.o \
 	src/state_types.o src/engagement_stats.o src/engagement_stats_1_1.o \
-	src/superseded.o src/follower_growth.o src/survey_scales.o src/confidentiality.o
+	src/superseded.o src/follower_growth.o src/survey_scales.o src/confidentiality.o src/intervals.o
 
 # install scripts (engagement--VERSION.sql) and update scripts
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
 DATA = $(notdir $(wildcard $(srcdir)/engagement--*.sql))
 
-REGRESS = setup smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality state_types parallel engagement_stats invariants windows bad_input
+REGRESS = setup smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals state_types parallel engagement_stats invariants windows bad_input
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check
 

@@ -497,11 +497,11 @@ CREATE AGGREGATE engagement_agg(likes bigint, comments bigint, shares bigint,
 	SFUNC = engagement_agg_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	MSFUNC = engagement_agg_transfn,
 	MINVFUNC = engagement_agg_inv_transfn,
 	MSTYPE = engagement_stats,
-	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) IS
@@ -512,11 +512,11 @@ CREATE AGGREGATE engagement_agg(likes integer, comments integer, shares integer,
 	SFUNC = engagement_agg_int4_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	MSFUNC = engagement_agg_int4_transfn,
 	MINVFUNC = engagement_agg_int4_inv_transfn,
 	MSTYPE = engagement_stats,
-	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) IS
@@ -527,11 +527,11 @@ CREATE AGGREGATE engagement_agg(likes smallint, comments smallint, shares smalli
 	SFUNC = engagement_agg_int2_transfn,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	MSFUNC = engagement_agg_int2_transfn,
 	MINVFUNC = engagement_agg_int2_inv_transfn,
 	MSTYPE = engagement_stats,
-	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) IS
@@ -541,11 +541,11 @@ CREATE AGGREGATE rollup(engagement_stats) (
 	SFUNC = engagement_stats_combine,
 	STYPE = engagement_stats,
 	COMBINEFUNC = engagement_stats_combine,
-	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	MSFUNC = engagement_stats_combine,
 	MINVFUNC = engagement_stats_inv_combine,
 	MSTYPE = engagement_stats,
-	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(engagement_stats) IS
@@ -1935,3 +1935,360 @@ CREATE FUNCTION disclosable(respondents bigint, min_group_size integer) RETURNS 
 	AS 'MODULE_PATHNAME', 'disclosable_min_group_size' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION disclosable(bigint, integer) IS
 	'window function: disclosable(respondents) with the minimum the larger of min_group_size and engagement.min_group_size: a view may ask for more, never less';
+
+--------------------------------------------------------------------------
+-- Intervals (added in 1.2): how sure a figure is, as a range of percent
+--------------------------------------------------------------------------
+
+CREATE TYPE percent_range AS RANGE (
+	SUBTYPE = double precision,
+	SUBTYPE_DIFF = float8mi
+);
+COMMENT ON TYPE percent_range IS
+	'an interval of percent, closed at both ends: lower(r), upper(r) and r @> 3.5::float8 work';
+COMMENT ON TYPE percent_multirange IS
+	'a set of percent ranges (made by PostgreSQL with percent_range)';
+COMMENT ON FUNCTION percent_range(double precision, double precision) IS
+	'constructs a percent_range, closed at both ends: [lower, upper]';
+COMMENT ON FUNCTION percent_range(double precision, double precision, text) IS
+	'constructs a percent_range with the bounds given, e.g. ''[)''';
+COMMENT ON FUNCTION percent_multirange() IS
+	'constructs an empty percent_multirange';
+COMMENT ON FUNCTION percent_multirange(percent_range) IS
+	'constructs a percent_multirange of one range';
+COMMENT ON FUNCTION percent_multirange(percent_range[]) IS
+	'constructs a percent_multirange of the ranges given';
+COMMENT ON CAST (percent_range AS percent_multirange) IS
+	'a percent range as a multirange of one range';
+
+CREATE FUNCTION wilson_interval(successes bigint, trials bigint, confidence double precision DEFAULT 0.95)
+	RETURNS percent_range
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION wilson_interval(bigint, bigint, double precision) IS
+	'Wilson score interval of the proportion successes / trials, in percent; NULL when trials = 0';
+
+CREATE TYPE engagement_interval_state;
+
+CREATE FUNCTION engagement_interval_state_in(cstring) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_interval_state_out(engagement_interval_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_interval_state_recv(internal) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_interval_state_send(engagement_interval_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_interval_state (
+	INPUT = engagement_interval_state_in,
+	OUTPUT = engagement_interval_state_out,
+	RECEIVE = engagement_interval_state_recv,
+	SEND = engagement_interval_state_send,
+	INTERNALLENGTH = 104,
+	ALIGNMENT = double
+);
+COMMENT ON TYPE engagement_interval_state IS
+	'state of the interval aggregates: the units counted, the headcount and confidence of the group, and the exact sums of e, r, e², r² and e·r';
+COMMENT ON FUNCTION engagement_interval_state_in(cstring) IS
+	'text input of engagement_interval_state: v2(n,headcount,confidence,e,r,ee,rr,er)';
+COMMENT ON FUNCTION engagement_interval_state_out(engagement_interval_state) IS
+	'text output of engagement_interval_state';
+COMMENT ON FUNCTION engagement_interval_state_recv(internal) IS
+	'binary input of engagement_interval_state';
+COMMENT ON FUNCTION engagement_interval_state_send(engagement_interval_state) IS
+	'binary output of engagement_interval_state';
+
+CREATE FUNCTION interval_state_combine(engagement_interval_state, engagement_interval_state)
+	RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION interval_state_combine(engagement_interval_state, engagement_interval_state) IS
+	'combine function of the interval aggregates: adds the sums of groups with the same confidence and headcount';
+
+CREATE FUNCTION rate_interval_finalfn(engagement_interval_state) RETURNS percent_range
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_interval_finalfn(engagement_interval_state) IS
+	'final function of er_reach_interval and er_view_interval: the ratio-estimator interval, lower bound at least 0';
+
+CREATE FUNCTION proportion_interval_finalfn(engagement_interval_state) RETURNS percent_range
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION proportion_interval_finalfn(engagement_interval_state) IS
+	'final function of q12_interval: the ratio-estimator interval within 0 .. 100, with the finite-population correction for a headcount';
+
+CREATE FUNCTION er_reach_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_reach_interval: adds one unit';
+
+CREATE FUNCTION er_reach_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_reach_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE er_reach_interval(likes bigint, comments bigint, shares bigint, reach bigint) (
+	SFUNC = er_reach_interval_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = rate_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = er_reach_interval_transfn,
+	MINVFUNC = er_reach_interval_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = rate_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach_interval(bigint, bigint, bigint, bigint) IS
+	'interval of ER by reach over posts as sampling units (ratio estimator), percent, 95 %; NULL for fewer than 2 posts or no reach';
+
+CREATE FUNCTION er_reach_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) IS
+	'transition function of er_reach_interval: adds one unit';
+
+CREATE FUNCTION er_reach_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) IS
+	'inverse transition function of er_reach_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE er_reach_interval(likes bigint, comments bigint, shares bigint, reach bigint, confidence double precision) (
+	SFUNC = er_reach_interval_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = rate_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = er_reach_interval_transfn,
+	MINVFUNC = er_reach_interval_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = rate_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_reach_interval(bigint, bigint, bigint, bigint, double precision) IS
+	'interval of ER by reach over posts as sampling units (ratio estimator), percent; NULL for fewer than 2 posts or no reach';
+
+CREATE FUNCTION er_view_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) IS
+	'transition function of er_view_interval: adds one unit';
+
+CREATE FUNCTION er_view_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint) IS
+	'inverse transition function of er_view_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE er_view_interval(likes bigint, comments bigint, shares bigint, views bigint) (
+	SFUNC = er_view_interval_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = rate_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = er_view_interval_transfn,
+	MINVFUNC = er_view_interval_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = rate_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view_interval(bigint, bigint, bigint, bigint) IS
+	'interval of ER view over posts as sampling units (ratio estimator), percent, 95 %; NULL for fewer than 2 posts or no views';
+
+CREATE FUNCTION er_view_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_interval_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) IS
+	'transition function of er_view_interval: adds one unit';
+
+CREATE FUNCTION er_view_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_interval_inv_transfn(engagement_interval_state, bigint, bigint, bigint, bigint, double precision) IS
+	'inverse transition function of er_view_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE er_view_interval(likes bigint, comments bigint, shares bigint, views bigint, confidence double precision) (
+	SFUNC = er_view_interval_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = rate_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = er_view_interval_transfn,
+	MINVFUNC = er_view_interval_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = rate_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE er_view_interval(bigint, bigint, bigint, bigint, double precision) IS
+	'interval of ER view over posts as sampling units (ratio estimator), percent; NULL for fewer than 2 posts or no views';
+
+CREATE FUNCTION q12_interval_transfn(engagement_interval_state, boolean[]) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_transfn(engagement_interval_state, boolean[]) IS
+	'transition function of q12_interval: adds one unit';
+
+CREATE FUNCTION q12_interval_inv_transfn(engagement_interval_state, boolean[]) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_inv_transfn(engagement_interval_state, boolean[]) IS
+	'inverse transition function of q12_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE q12_interval(answers boolean[]) (
+	SFUNC = q12_interval_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = proportion_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = q12_interval_transfn,
+	MINVFUNC = q12_interval_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = proportion_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_interval(boolean[]) IS
+	'interval of the Q12 index over respondents as sampling units, percent, 95 %; NULL for fewer than 2 respondents';
+
+CREATE FUNCTION q12_interval_conf_transfn(engagement_interval_state, boolean[], double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_conf_transfn(engagement_interval_state, boolean[], double precision) IS
+	'transition function of q12_interval: adds one unit';
+
+CREATE FUNCTION q12_interval_conf_inv_transfn(engagement_interval_state, boolean[], double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_conf_inv_transfn(engagement_interval_state, boolean[], double precision) IS
+	'inverse transition function of q12_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE q12_interval(answers boolean[], confidence double precision) (
+	SFUNC = q12_interval_conf_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = proportion_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = q12_interval_conf_transfn,
+	MINVFUNC = q12_interval_conf_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = proportion_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_interval(boolean[], double precision) IS
+	'interval of the Q12 index over respondents as sampling units, percent; NULL for fewer than 2 respondents';
+
+CREATE FUNCTION q12_interval_int8_transfn(engagement_interval_state, boolean[], bigint) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int8_transfn(engagement_interval_state, boolean[], bigint) IS
+	'transition function of q12_interval: adds one unit';
+
+CREATE FUNCTION q12_interval_int8_inv_transfn(engagement_interval_state, boolean[], bigint) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int8_inv_transfn(engagement_interval_state, boolean[], bigint) IS
+	'inverse transition function of q12_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE q12_interval(answers boolean[], headcount bigint) (
+	SFUNC = q12_interval_int8_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = proportion_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = q12_interval_int8_transfn,
+	MINVFUNC = q12_interval_int8_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = proportion_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_interval(boolean[], bigint) IS
+	'interval of the Q12 index over respondents as sampling units, percent, 95 %; finite-population correction for the headcount; NULL for fewer than 2 respondents';
+
+CREATE FUNCTION q12_interval_int8_conf_transfn(engagement_interval_state, boolean[], bigint, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int8_conf_transfn(engagement_interval_state, boolean[], bigint, double precision) IS
+	'transition function of q12_interval: adds one unit';
+
+CREATE FUNCTION q12_interval_int8_conf_inv_transfn(engagement_interval_state, boolean[], bigint, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int8_conf_inv_transfn(engagement_interval_state, boolean[], bigint, double precision) IS
+	'inverse transition function of q12_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE q12_interval(answers boolean[], headcount bigint, confidence double precision) (
+	SFUNC = q12_interval_int8_conf_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = proportion_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = q12_interval_int8_conf_transfn,
+	MINVFUNC = q12_interval_int8_conf_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = proportion_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_interval(boolean[], bigint, double precision) IS
+	'interval of the Q12 index over respondents as sampling units, percent; finite-population correction for the headcount; NULL for fewer than 2 respondents';
+
+CREATE FUNCTION q12_interval_int4_transfn(engagement_interval_state, boolean[], integer) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int4_transfn(engagement_interval_state, boolean[], integer) IS
+	'transition function of q12_interval: adds one unit';
+
+CREATE FUNCTION q12_interval_int4_inv_transfn(engagement_interval_state, boolean[], integer) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int4_inv_transfn(engagement_interval_state, boolean[], integer) IS
+	'inverse transition function of q12_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE q12_interval(answers boolean[], headcount integer) (
+	SFUNC = q12_interval_int4_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = proportion_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = q12_interval_int4_transfn,
+	MINVFUNC = q12_interval_int4_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = proportion_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_interval(boolean[], integer) IS
+	'interval of the Q12 index over respondents as sampling units, percent, 95 %; finite-population correction for the headcount; NULL for fewer than 2 respondents';
+
+CREATE FUNCTION q12_interval_int4_conf_transfn(engagement_interval_state, boolean[], integer, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int4_conf_transfn(engagement_interval_state, boolean[], integer, double precision) IS
+	'transition function of q12_interval: adds one unit';
+
+CREATE FUNCTION q12_interval_int4_conf_inv_transfn(engagement_interval_state, boolean[], integer, double precision) RETURNS engagement_interval_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION q12_interval_int4_conf_inv_transfn(engagement_interval_state, boolean[], integer, double precision) IS
+	'inverse transition function of q12_interval: takes back a unit leaving a moving window frame';
+
+CREATE AGGREGATE q12_interval(answers boolean[], headcount integer, confidence double precision) (
+	SFUNC = q12_interval_int4_conf_transfn,
+	STYPE = engagement_interval_state,
+	FINALFUNC = proportion_interval_finalfn,
+	COMBINEFUNC = interval_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	MSFUNC = q12_interval_int4_conf_transfn,
+	MINVFUNC = q12_interval_int4_conf_inv_transfn,
+	MSTYPE = engagement_interval_state,
+	MFINALFUNC = proportion_interval_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE q12_interval(boolean[], integer, double precision) IS
+	'interval of the Q12 index over respondents as sampling units, percent; finite-population correction for the headcount; NULL for fewer than 2 respondents';
+
+CREATE FUNCTION er_reach_interval(engagement_stats) RETURNS percent_range
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_reach_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_interval(engagement_stats) IS
+	'the 95 % interval of ER by reach over the posts of a summary, as er_reach_interval gives it; NULL for a summary written before 1.2 kept the interval sums';
+
+CREATE FUNCTION er_reach_interval(s engagement_stats, confidence double precision) RETURNS percent_range
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_reach_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_reach_interval(engagement_stats, double precision) IS
+	'the interval of ER by reach over the posts of a summary at the given confidence';
+
+CREATE FUNCTION er_view_interval(engagement_stats) RETURNS percent_range
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_view_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_interval(engagement_stats) IS
+	'the 95 % interval of ER view over the posts of a summary, as er_view_interval gives it; NULL for a summary written before 1.2 kept the interval sums';
+
+CREATE FUNCTION er_view_interval(s engagement_stats, confidence double precision) RETURNS percent_range
+	AS 'MODULE_PATHNAME', 'engagement_stats_er_view_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION er_view_interval(engagement_stats, double precision) IS
+	'the interval of ER view over the posts of a summary at the given confidence';

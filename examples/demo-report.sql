@@ -32,6 +32,8 @@ SELECT a.name AS account,
        r.reach,
        r.views,
        round(er_reach(m.s)::numeric, 2) AS "ER reach",
+       round(lower(er_reach_interval(m.s))::numeric, 2) || ' – ' ||
+           round(upper(er_reach_interval(m.s))::numeric, 2) AS "95 % interval",
        round(er_post(m.s)::numeric, 2) AS "ER post",
        round(p.er_day::numeric, 2) AS "ER day",
        round(er_view(m.s)::numeric, 2) AS "ER view",
@@ -44,7 +46,9 @@ JOIN period p USING (account_id)
 JOIN audience r USING (account_id)
 ORDER BY a.account_id;
 
-\echo 'ER reach: 100 · engagements / reach over all posts; ER post: the average post''s'
+\echo 'ER reach: 100 · engagements / reach over all posts; 95 % interval: where ER by reach'
+\echo 'would lie with 95 % confidence if these posts were a sample of the account''s posts (posts as'
+\echo 'sampling units; wide when few posts or one viral post dominate).  ER post: the average post''s'
 \echo 'engagements per 100 followers; ER day: the same per day; amplification: shares per 100 posts.'
 \echo 'Posts with zero reach count for no reach-based rate; posts whose likes are not yet'
 \echo 'collected count for none.'
@@ -86,6 +90,7 @@ LIMIT 5;
 SELECT division, department, respondents, headcount,
        round(participation::numeric, 1) AS participation,
        round(q12_index::numeric, 1) AS "Q12 index",
+       round(lower(q12_interval)::numeric, 1) || ' – ' || round(upper(q12_interval)::numeric, 1) AS "95 %",
        q12_level AS level,
        round(q12_mean::numeric, 2) AS "mean (1–5)",
        round(percent_favourable::numeric, 1) AS "% favourable",
@@ -114,7 +119,9 @@ SELECT respondents, headcount,
        round(percent_favourable::numeric, 1) AS "% favourable",
        round(enps::numeric, 1) AS "eNPS"
 FROM reporting.company_engagement;
-\echo 'Q12 index: % yes answers.  Levels: alarming ≤ 50 < satisfactory < 70 ≤ high.  A survey is'
+\echo 'Q12 index: % yes answers; 95 %: its interval, respondents as sampling units, narrowed by the'
+\echo 'share of the department that answered (everyone answering gives no width).'
+\echo 'Levels: alarming ≤ 50 < satisfactory < 70 ≤ high.  A survey is'
 \echo 'valid from 50 % participation.  Mean: the average answer on the 1–5 agreement scale;'
 \echo '% favourable: answers of 4 or 5; eNPS: % of 9–10 minus % of 0–6 on the 0–10 question.'
 \echo 'A group with fewer respondents than engagement.min_group_size (5) is hidden, and so is the'

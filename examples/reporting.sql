@@ -203,6 +203,7 @@ CREATE VIEW reporting.survey_by_department WITH (security_barrier) AS
            CASE WHEN shown THEN participation_rate(respondents, headcount) >= 50 END AS valid,
            CASE WHEN shown THEN q12_index END AS q12_index,
            CASE WHEN shown THEN q12_level(q12_index) END AS q12_level,
+           CASE WHEN shown THEN q12_interval END AS q12_interval,
            CASE WHEN shown THEN q12_mean END AS q12_mean,
            CASE WHEN shown THEN percent_favourable END AS percent_favourable,
            CASE WHEN shown THEN enps END AS enps,
@@ -214,12 +215,14 @@ CREATE VIEW reporting.survey_by_department WITH (security_barrier) AS
     FROM (SELECT *, disclosable(respondents) OVER (PARTITION BY division) AS shown
           FROM (SELECT d.division, d.department, d.headcount,
                        count(s.respondent_id) AS respondents,
-                       q12_index(s.answers) AS q12_index, q12_mean(s.scores) AS q12_mean,
+                       q12_index(s.answers) AS q12_index,
+                       q12_interval(s.answers, d.headcount) AS q12_interval,
+                       q12_mean(s.scores) AS q12_mean,
                        percent_favourable(s.scores) AS percent_favourable, enps(s.nps) AS enps
                 FROM departments d LEFT JOIN survey_answers s USING (department)
                 GROUP BY d.division, d.department, d.headcount) per_department) judged;
 COMMENT ON VIEW reporting.survey_by_department IS
-    'survey per department, for disclosable groups only: participation (valid from 50 %), Q12 index in percent and its level, mean score (1-5), % favourable, eNPS; hidden groups show why';
+    'survey per department, for disclosable groups only: participation (valid from 50 %), Q12 index in percent, its level and its 95 % interval (with the finite-population correction for the headcount), mean score (1-5), % favourable, eNPS; hidden groups show why';
 
 CREATE VIEW reporting.survey_by_division WITH (security_barrier) AS
     SELECT division, headcount,

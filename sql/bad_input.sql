@@ -90,7 +90,14 @@ INSERT INTO sweep_values (type, value, typical) VALUES
     ('smallint[]', 'array_fill(NULL::smallint, ARRAY[12])', false), ('smallint[]', 'NULL', false),
     ('engagement_nps_state', '''v2(0,0,0)''', true), ('engagement_nps_state', '''v2(1,2,3)''', false),
     ('engagement_nps_state', '''v2(9223372036854775807,0,0)''', false),
-    ('engagement_nps_state', '''v2(0,0,9223372036854775807)''', false), ('engagement_nps_state', 'NULL', false);
+    ('engagement_nps_state', '''v2(0,0,9223372036854775807)''', false), ('engagement_nps_state', 'NULL', false),
+    ('engagement_interval_state', '''v2(0,0,0,0,0,0,0,0)''', true),
+    ('engagement_interval_state', '''v2(3,0,0.95,60,400,1100,60000,8000)''', false),
+    ('engagement_interval_state', '''v2(9223372036854775807,9223372036854775807,0.999999,1329227995784915872903807060280344576,'
+                                  '1329227995784915872903807060280344576,1329227995784915872903807060280344576,'
+                                  '1329227995784915872903807060280344576,1329227995784915872903807060280344576)''', false),
+    ('engagement_interval_state', 'NULL', false),
+    ('double precision', '0.95', false), ('double precision', '0.999999999', false);
 
 -- every function and aggregate of the extension, but the type I/O functions
 -- (their input is covered by state_types, stats and the fuzz test)
@@ -101,7 +108,10 @@ CREATE VIEW sweep_targets AS
     FROM pg_proc p
     JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
     JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'engagement'
-    WHERE NOT ('cstring'::regtype = ANY (p.proargtypes::regtype[])
+    -- the constructors CREATE TYPE percent_range AS RANGE makes are
+    -- PostgreSQL's own (LANGUAGE internal); every function of ours is C
+    WHERE NOT (p.prokind = 'f' AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'internal'))
+      AND NOT ('cstring'::regtype = ANY (p.proargtypes::regtype[])
                OR 'internal'::regtype = ANY (p.proargtypes::regtype[])
                OR p.prorettype IN ('cstring'::regtype, 'bytea'::regtype));
 

@@ -19,4 +19,13 @@
 #define pg_attribute_noreturn()
 #endif
 
+/* PostgreSQL 16 gave make_range() a soft-error context */
+#if PG_VERSION_NUM >= 160000
+#define make_range_compat(typcache, lower, upper, empty) \
+	make_range(typcache, lower, upper, empty, NULL)
+#else
+#define make_range_compat(typcache, lower, upper, empty) \
+	make_range(typcache, lower, upper, empty)
+#endif
+
 #endif							/* ENGAGEMENT_COMPAT_H */

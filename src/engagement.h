@@ -110,6 +110,20 @@ typedef struct RateState
 	int64		max_followers;
 } RateState;
 
+/*
+ * What an interval needs beyond a ratio of sums: the exact sums of e, r,
+ * their squares and their products over the units (posts, respondents) of
+ * a group, e the numerator and r the denominator of each unit (intervals.c).
+ */
+typedef struct SpreadSums
+{
+	int128		e;
+	int128		r;
+	int128		ee;
+	int128		rr;
+	int128		er;
+} SpreadSums;
+
 /* State of engagement_index: one mean per indicator. */
 typedef struct IndexState
 {
@@ -138,6 +152,17 @@ typedef struct EngagementStats
 	RateState	post_rate;		/* er_post, er_day */
 	MeanState	love;			/* love_rate */
 	MeanState	talk;			/* talk_rate */
+	/*
+	 * For er_reach_interval(s) and er_view_interval(s): the posts counted
+	 * by er_reach and er_view and their spread sums (whose e and r are the
+	 * sums of reach and views above).  spread_known is 0, and the rest 0,
+	 * for a value written before 1.2 kept them.
+	 */
+	int64		spread_known;
+	int64		reach_units;
+	SpreadSums	reach_spread;
+	int64		view_units;
+	SpreadSums	view_spread;
 } EngagementStats;
 
 extern EngagementStats *stats_new(void);
@@ -471,6 +496,7 @@ extern int	recv_version(struct StringInfoData *buf, int length_1_1, const char *
 extern void recv_end(struct StringInfoData *buf, const char *type_name);
 extern int64 recv_int64(struct StringInfoData *buf, const char *type_name);
 extern int128 recv_int128(struct StringInfoData *buf, const char *type_name);
+extern double recv_float8(struct StringInfoData *buf, const char *type_name);
 extern void recv_ratio(struct StringInfoData *buf, RatioState *state, const char *type_name);
 extern void recv_mean(struct StringInfoData *buf, MeanState *state, const char *type_name);
 extern void recv_rate(struct StringInfoData *buf, RateState *state, const char *type_name);
@@ -487,5 +513,16 @@ extern Datum engagement_index_state_in_v2(PG_FUNCTION_ARGS);
 extern void check_ratio(const RatioState *state, const char *type_name, bool binary);
 extern void check_mean(const MeanState *state, const char *type_name, bool binary);
 extern void check_rate(const RateState *state, const char *type_name, bool binary);
+
+/* intervals (intervals.c) */
+extern double confidence_z(double confidence);
+extern Datum percent_range_datum(FunctionCallInfo fcinfo, double lower, double upper);
+extern bool spread_try_step(SpreadSums *sums, int128 e, int128 r, int sign);
+extern bool spread_try_merge(SpreadSums *into, const SpreadSums *from, int sign);
+extern bool ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
+						   bool proportion, double *lower, double *upper);
+extern void count_q12_answers(Datum datum, int64 *yes, int64 *answered);
+extern bool spread_valid(const SpreadSums *sums, int64 n);
+extern void stats_forget_spread(EngagementStats *stats);
 
 #endif							/* ENGAGEMENT_H */

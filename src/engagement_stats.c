@@ -36,7 +36,21 @@ stats_new(void)
 
 	SET_VARSIZE(stats, sizeof(EngagementStats));
 	stats->version = STATE_FORMAT_VERSION;
+	stats->spread_known = 1;
 	return stats;
+}
+
+/*
+ * A value from a form that did not keep the interval sums, or whose sums
+ * left their range: they are unknown, unless the summary has no posts.
+ */
+void
+stats_forget_spread(EngagementStats *stats)
+{
+	stats->spread_known = stats->posts == 0;
+	stats->reach_units = stats->view_units = 0;
+	memset(&stats->reach_spread, 0, sizeof(SpreadSums));
+	memset(&stats->view_spread, 0, sizeof(SpreadSums));
 }
 
 /* a summary argument in the current layout */
@@ -65,6 +79,38 @@ stats_for_update(FunctionCallInfo fcinfo)
 	return memcpy(palloc(sizeof(EngagementStats)), stats_arg(fcinfo, 0), sizeof(EngagementStats));
 }
 
+/*
+ * The interval sums: none at all, or the posts of er_reach and er_view
+ * with sums whose e and r are those of the ratios
+ */
+static void
+check_spread(const EngagementStats *stats, bool binary)
+{
+	const SpreadSums *spreads[] = {&stats->reach_spread, &stats->view_spread};
+	const RatioState *ratios[] = {&stats->reach, &stats->views};
+	const int64 units[] = {stats->reach_units, stats->view_units};
+
+	if (stats->spread_known == 0)
+	{
+		EngagementStats none;
+
+		memset(&none, 0, sizeof(none));
+		if (stats->reach_units != 0 || stats->view_units != 0 ||
+			memcmp(&stats->reach_spread, &none.reach_spread, sizeof(SpreadSums)) != 0 ||
+			memcmp(&stats->view_spread, &none.view_spread, sizeof(SpreadSums)) != 0)
+			report_bad_state(STATS_TYPE, binary, "A summary without interval sums has none.");
+		return;
+	}
+	if (stats->spread_known != 1)
+		report_bad_state(STATS_TYPE, binary, "The interval sums are kept or not.");
+	for (int i = 0; i < 2; i++)
+		if (units[i] < 0 || units[i] > stats->volume_posts ||
+			spreads[i]->e != ratios[i]->num || spreads[i]->r != ratios[i]->den ||
+			!spread_valid(spreads[i], units[i]))
+			report_bad_state(STATS_TYPE, binary,
+							 "The interval sums disagree with the counts of the summary.");
+}
+
 static void
 check_stats(const EngagementStats *stats, bool binary)
 {
@@ -87,6 +133,47 @@ check_stats(const EngagementStats *stats, bool binary)
 		stats->post_rate.engagements > stats->volume ||
 		(stats->volume_posts == 0 && stats->volume != 0))
 		report_bad_state(type, binary, "A part counts more engagements than the summary has.");
+	check_spread(stats, binary);
+}
+
+/*
+ * One post's part of the interval sums of er_reach and er_view.  A summary
+ * whose squares would pass 2^120 (counts near 2^60) forgets them rather
+ * than failing: its interval accessors give NULL, every other accessor
+ * stays exact.  The sums only grow, so a plan that merges parts forgets
+ * them exactly when one pass over all rows does.
+ */
+static void
+stats_spread_step(EngagementStats *state, bool has_reach, bool has_views,
+				  int128 engagements, int64 reach, int64 views, int sign)
+{
+	if ((has_reach && !spread_try_step(&state->reach_spread, engagements, reach, sign)) ||
+		(has_views && !spread_try_step(&state->view_spread, engagements, views, sign)))
+	{
+		stats_forget_spread(state);
+		return;
+	}
+	state->reach_units += has_reach ? sign : 0;
+	state->view_units += has_views ? sign : 0;
+	if (state->reach_units < 0 || state->view_units < 0)
+		report_never_added();
+}
+
+/* the interval sums of two summaries merged, or taken one from the other */
+static void
+stats_spread_merge(EngagementStats *state, const EngagementStats *other, int sign)
+{
+	if (!state->spread_known || !other->spread_known ||
+		!spread_try_merge(&state->reach_spread, &other->reach_spread, sign) ||
+		!spread_try_merge(&state->view_spread, &other->view_spread, sign))
+	{
+		stats_forget_spread(state);
+		return;
+	}
+	state->reach_units += sign * other->reach_units;
+	state->view_units += sign * other->view_units;
+	if (state->reach_units < 0 || state->view_units < 0)
+		report_never_added();
 }
 
 /*
@@ -126,6 +213,8 @@ stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 				ratio_subtract(&state->reach, engagements, reach);
 			if (has_views)
 				ratio_subtract(&state->views, engagements, views);
+			if (state->spread_known)
+				stats_spread_step(state, has_reach, has_views, engagements, reach, views, -1);
 			if (followers > 0)
 				rate_subtract(&state->post_rate, percent_of(engagements, followers),
 							  engagements, followers);
@@ -157,6 +246,8 @@ stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 			ratio_add(&state->reach, engagements, reach);
 		if (has_views)
 			ratio_add(&state->views, engagements, views);
+		if (state->spread_known)
+			stats_spread_step(state, has_reach, has_views, engagements, reach, views, 1);
 		if (followers > 0)
 			rate_add(&state->post_rate, percent_of(engagements, followers),
 					 engagements, followers);
@@ -218,6 +309,7 @@ engagement_stats_combine_v2(PG_FUNCTION_ARGS)
 	rate_merge(&state->post_rate, &other->post_rate);
 	mean_merge(&state->love, &other->love);
 	mean_merge(&state->talk, &other->talk);
+	stats_spread_merge(state, other, 1);
 	PG_RETURN_POINTER(state);
 }
 
@@ -275,6 +367,7 @@ engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 	state->post_rate.min_followers = state->post_rate.max_followers = 0;
 	mean_unmerge(&state->love, &other->love);
 	mean_unmerge(&state->talk, &other->talk);
+	stats_spread_merge(state, other, -1);
 	PG_RETURN_POINTER(state);
 }
 
@@ -318,6 +411,32 @@ engagement_stats_in_v2(PG_FUNCTION_ARGS)
 		expect_char(&parser, ',');
 		parse_mean(&parser, &stats->talk);
 	}
+	/* the interval sums, which a value written before they were kept lacks */
+	stats_forget_spread(stats);
+	while (*parser.pos == ' ')
+		parser.pos++;
+	if (version != 1 && *parser.pos == ',')
+	{
+		int64	   *units[] = {&stats->reach_units, &stats->view_units};
+		SpreadSums *spreads[] = {&stats->reach_spread, &stats->view_spread};
+
+		stats->spread_known = 1;
+		for (int i = 0; i < 2; i++)
+		{
+			expect_char(&parser, ',');
+			*units[i] = parse_int64_count(&parser);
+			expect_char(&parser, ',');
+			spreads[i]->ee = parse_count(&parser);
+			expect_char(&parser, ',');
+			spreads[i]->rr = parse_count(&parser);
+			expect_char(&parser, ',');
+			spreads[i]->er = parse_count(&parser);
+		}
+		stats->reach_spread.e = stats->reach.num;
+		stats->reach_spread.r = stats->reach.den;
+		stats->view_spread.e = stats->views.num;
+		stats->view_spread.r = stats->views.den;
+	}
 	expect_end(&parser);
 	check_stats(stats, false);
 	PG_RETURN_POINTER(stats);
@@ -350,6 +469,23 @@ engagement_stats_out_v2(PG_FUNCTION_ARGS)
 	append_mean(&buf, &stats->love);
 	appendStringInfoChar(&buf, ',');
 	append_mean(&buf, &stats->talk);
+	if (stats->spread_known)
+	{
+		const int64 units[] = {stats->reach_units, stats->view_units};
+		const SpreadSums *spreads[] = {&stats->reach_spread, &stats->view_spread};
+
+		for (int i = 0; i < 2; i++)
+		{
+			appendStringInfoChar(&buf, ',');
+			append_count(&buf, units[i]);
+			appendStringInfoChar(&buf, ',');
+			append_count(&buf, spreads[i]->ee);
+			appendStringInfoChar(&buf, ',');
+			append_count(&buf, spreads[i]->rr);
+			appendStringInfoChar(&buf, ',');
+			append_count(&buf, spreads[i]->er);
+		}
+	}
 	appendStringInfoChar(&buf, ')');
 	PG_RETURN_CSTRING(buf.data);
 }
@@ -380,6 +516,25 @@ engagement_stats_recv_v2(PG_FUNCTION_ARGS)
 		recv_mean(buf, &stats->love, STATS_TYPE);
 		recv_mean(buf, &stats->talk, STATS_TYPE);
 	}
+	stats_forget_spread(stats);
+	if (version != 1 && buf->cursor < buf->len)
+	{
+		int64	   *units[] = {&stats->reach_units, &stats->view_units};
+		SpreadSums *spreads[] = {&stats->reach_spread, &stats->view_spread};
+
+		stats->spread_known = 1;
+		for (int i = 0; i < 2; i++)
+		{
+			*units[i] = recv_int64(buf, STATS_TYPE);
+			spreads[i]->ee = recv_int128(buf, STATS_TYPE);
+			spreads[i]->rr = recv_int128(buf, STATS_TYPE);
+			spreads[i]->er = recv_int128(buf, STATS_TYPE);
+		}
+		stats->reach_spread.e = stats->reach.num;
+		stats->reach_spread.r = stats->reach.den;
+		stats->view_spread.e = stats->views.num;
+		stats->view_spread.r = stats->views.den;
+	}
 	recv_end(buf, STATS_TYPE);
 	check_stats(stats, true);
 	PG_RETURN_POINTER(stats);
@@ -403,7 +558,53 @@ engagement_stats_send_v2(PG_FUNCTION_ARGS)
 	send_rate(&buf, &stats->post_rate);
 	send_mean(&buf, &stats->love);
 	send_mean(&buf, &stats->talk);
+	if (stats->spread_known)
+	{
+		pq_sendint64(&buf, stats->reach_units);
+		send_int128(&buf, stats->reach_spread.ee);
+		send_int128(&buf, stats->reach_spread.rr);
+		send_int128(&buf, stats->reach_spread.er);
+		pq_sendint64(&buf, stats->view_units);
+		send_int128(&buf, stats->view_spread.ee);
+		send_int128(&buf, stats->view_spread.rr);
+		send_int128(&buf, stats->view_spread.er);
+	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * er_reach_interval(s) and er_view_interval(s), with or without a
+ * confidence: the interval the one-step aggregates give over the same
+ * posts; NULL for a summary written before the interval sums were kept.
+ */
+static Datum
+stats_interval(FunctionCallInfo fcinfo, bool views)
+{
+	EngagementStats *stats = stats_arg(fcinfo, 0);
+	double		z = confidence_z(PG_NARGS() > 1 ? PG_GETARG_FLOAT8(1) : 0.95);
+	double		lower;
+	double		upper;
+
+	if (!stats->spread_known ||
+		!ratio_interval(views ? &stats->view_spread : &stats->reach_spread,
+						views ? stats->view_units : stats->reach_units,
+						z, 0, false, &lower, &upper))
+		PG_RETURN_NULL();
+	return percent_range_datum(fcinfo, lower, upper);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_er_reach_interval);
+Datum
+engagement_stats_er_reach_interval(PG_FUNCTION_ARGS)
+{
+	return stats_interval(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_er_view_interval);
+Datum
+engagement_stats_er_view_interval(PG_FUNCTION_ARGS)
+{
+	return stats_interval(fcinfo, true);
 }
 
 /* accessors: each equals its one-step aggregate over the same rows */

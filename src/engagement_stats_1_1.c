@@ -484,5 +484,7 @@ engagement_stats_from_1_1(PG_FUNCTION_ARGS)
 				  old->post_rate.comp, type, false);
 	mean_from_1_1(&stats->love, old->love.count, old->love.sum, old->love.comp, type, false);
 	mean_from_1_1(&stats->talk, old->talk.count, old->talk.sum, old->talk.comp, type, false);
+	/* 1.1 kept no interval sums: the interval accessors give NULL */
+	stats_forget_spread(stats);
 	PG_RETURN_POINTER(stats);
 }

@@ -231,7 +231,7 @@ recv_int64(StringInfo buf, const char *type_name)
 	return pq_getmsgint64(buf);
 }
 
-static double
+double
 recv_float8(StringInfo buf, const char *type_name)
 {
 	recv_need(buf, 8, type_name);

@@ -50,7 +50,7 @@ read_int32(const char *p)
  * behind it is unchanged, so the fields are read with memcpy at their usual
  * offsets less the length word, and booleans need no alignment.
  */
-static void
+void
 count_q12_answers(Datum datum, int64 *yes, int64 *answered)
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);

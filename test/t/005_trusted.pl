@@ -43,7 +43,9 @@ DECLARE
         'timestamp with time zone', '''2026-11-01 00:00+00''',
         'follower_growth_state', '''v2(3,0,5,5,86400000000,6,6)''',
         'integer[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''', 'smallint[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''',
-        'engagement_nps_state', '''v2(1,2,3)''');
+        'engagement_nps_state', '''v2(1,2,3)''',
+        'engagement_interval_state', '''v2(0,0,0,0,0,0,0,0)''', 'percent_range', '''[1,2]''',
+        'percent_range[]', '''{"[1,2]"}''', 'text', '''[]''');
     args text;
     calls int := 0;
     failed text := '';
@@ -58,13 +60,23 @@ BEGIN
         JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
         JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'engagement'
         WHERE NOT p.proargtypes::oid[] && ARRAY['cstring'::regtype, 'internal'::regtype]::oid[]
+          -- not the constructors PostgreSQL makes for the range type
+          AND NOT (p.prokind OPERATOR(pg_catalog.=) 'f' AND p.prolang OPERATOR(pg_catalog.=) 12)
           AND p.prorettype NOT IN ('cstring'::regtype, 'bytea'::regtype)
     LOOP
-        SELECT string_agg(format('(%s)::%s', typical ->> t, t), ', ') INTO args FROM unnest(f.types) t;
+        -- the interval functions take a confidence level and a headcount
+        SELECT string_agg(format('(%s)::%s', CASE WHEN f.proname NOT LIKE '%interval%' THEN typical ->> t
+                                                   WHEN t = 'double precision' THEN '0.95'
+                                                   WHEN t IN ('bigint', 'integer') THEN '1000'
+                                                   ELSE typical ->> t END, t), ', ')
+        INTO args FROM unnest(f.types) t;
         -- an inverse transition function takes back a row its state holds
         IF f.proname LIKE '%\_inv\_transfn' THEN
             args := format('%I.%I(%s), ', f.nspname, replace(f.proname, '_inv_transfn', '_transfn'), args)
-                    || (SELECT string_agg(format('(%s)::%s', typical ->> t, t), ', ')
+                    || (SELECT string_agg(format('(%s)::%s', CASE WHEN f.proname NOT LIKE '%interval%' THEN typical ->> t
+                                                                   WHEN t = 'double precision' THEN '0.95'
+                                                                   WHEN t IN ('bigint', 'integer') THEN '1000'
+                                                                   ELSE typical ->> t END, t), ', ')
                         FROM unnest(f.types[2:]) t);
         END IF;
         PERFORM set_config('search_path', session_path, true);
