@@ -50,6 +50,15 @@ for my $table (qw(posts_int posts_big posts_mixed)) {
 		push @pairs, ['amplification_rate', 'amplification_rate(shares)',
 					  '100.0 * sum(shares) / nullif(count(shares), 0)']
 			if $group == \%none;
+		# the upper bound of the 95 % interval in one pass of plain SQL, from
+		# numeric sums of squares (the target compares it with er_reach)
+		my $e = "($eng)::numeric";
+		my $ratio = "(sum($e) / nullif(sum(reach), 0))";
+		push @pairs, ['er_reach_interval', 'er_reach_interval(likes, comments, shares, reach)',
+					  "100 * ($ratio + 1.959963984540054 * sqrt((sum($e * $e) - 2 * $ratio * sum($e * reach)"
+					  . " + $ratio ^ 2 * sum(reach::numeric * reach)) / nullif(count(*) - 1, 0) / count(*))"
+					  . " / (sum(reach) / count(*)))"]
+			if $group != \%day;
 		push @comparisons, {
 			table => $table, group => $group,
 			floors => [['count(*)', 'count(*)'], ['4 x sum()', $sum4]],

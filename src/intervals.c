@@ -369,26 +369,76 @@ interval_unit(FunctionCallInfo fcinfo, int128 e, int128 r, double confidence, in
 	PG_RETURN_POINTER(state);
 }
 
+/*
+ * Adds a unit inline when the state is the aggregate's own and already has
+ * units of the same confidence and no headcount, e and r are below 2^60
+ * (so their products need no overflow test) and no sum passes 2^120;
+ * false, with the state as it was, otherwise.
+ */
+static pg_attribute_always_inline bool
+interval_try_add(FunctionCallInfo fcinfo, int128 e, int64 r, double confidence)
+{
+	IntervalState *state;
+	SpreadSums *sums;
+	uint64		ue;
+
+	if (unlikely(!agg_state_in_place(fcinfo)))
+		return false;
+	state = (IntervalState *) PG_GETARG_POINTER(0);
+	sums = &state->sums;
+	if (unlikely(state->n <= 0 || state->n == PG_INT64_MAX || state->confidence != confidence ||
+				 state->headcount != 0 || (e >> 60) != 0 || (r >> 60) != 0))
+		return false;
+	ue = (uint64) e;
+	sums->e += e;
+	sums->r += r;
+	sums->ee += (int128) ((uint128) ue * ue);
+	sums->rr += (int128) ((uint128) (uint64) r * (uint64) r);
+	sums->er += (int128) ((uint128) ue * (uint64) r);
+	if (unlikely(((sums->e | sums->r | sums->ee | sums->rr | sums->er) >> 120) != 0))
+	{
+		sums->e -= e;
+		sums->r -= r;
+		sums->ee -= (int128) ((uint128) ue * ue);
+		sums->rr -= (int128) ((uint128) (uint64) r * (uint64) r);
+		sums->er -= (int128) ((uint128) ue * (uint64) r);
+		return false;
+	}
+	state->n++;
+	return true;
+}
+
 /* one post: e = likes + comments + shares, r = reach or views */
-static Datum
+static pg_attribute_always_inline Datum
 post_interval_step(FunctionCallInfo fcinfo, const char *audience, bool remove)
 {
 	int64		likes;
 	int64		comments;
 	int64		shares;
 	int64		r;
+	int128		e;
 	double		confidence = DEFAULT_CONFIDENCE;
 
-	for (int i = 1; i < PG_NARGS(); i++)
-		if (PG_ARGISNULL(i))
-			RETURN_STATE_UNCHANGED();
-	likes = count_arg(fcinfo, 1, "likes");
-	comments = count_arg(fcinfo, 2, "comments");
-	shares = count_arg(fcinfo, 3, "shares");
-	r = count_arg(fcinfo, 4, audience);
+	if (PG_ARGISNULL(1) | PG_ARGISNULL(2) | PG_ARGISNULL(3) | PG_ARGISNULL(4) |
+		(PG_NARGS() > 5 && PG_ARGISNULL(5)))
+		RETURN_STATE_UNCHANGED();
+	likes = PG_GETARG_INT64(1);
+	comments = PG_GETARG_INT64(2);
+	shares = PG_GETARG_INT64(3);
+	r = PG_GETARG_INT64(4);
+	if (unlikely((likes | comments | shares | r) < 0))
+	{
+		count_arg(fcinfo, 1, "likes");
+		count_arg(fcinfo, 2, "comments");
+		count_arg(fcinfo, 3, "shares");
+		count_arg(fcinfo, 4, audience);
+	}
 	if (PG_NARGS() > 5)
 		confidence = PG_GETARG_FLOAT8(5);
-	return interval_unit(fcinfo, (int128) likes + comments + shares, r, confidence, 0, remove);
+	e = (int128) likes + comments + shares;
+	if (!remove && interval_try_add(fcinfo, e, r, confidence))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	return interval_unit(fcinfo, e, r, confidence, 0, remove);
 }
 
 PG_FUNCTION_INFO_V1(er_reach_interval_transfn);
