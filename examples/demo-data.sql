@@ -1,5 +1,6 @@
 -- Sample data for the demo: three accounts over 90 days of posts, their
--- daily follower counts, and an employee survey.  Deterministic (setseed).
+-- daily follower counts for the 90 days up to today, and an employee
+-- survey.  Deterministic (setseed) but for the dates.
 -- Loads the source tables of examples/reporting.sql.
 SELECT setseed(0.2026);
 
@@ -19,7 +20,7 @@ FROM (
     SELECT a.account_id, a.followers_start, d::date AS day,
            floor(a.followers_start * (0.0015 + 0.004 * random() ^ 2))::bigint AS new_followers,
            floor(a.followers_start * (0.001 + 0.003 * random()))::bigint AS lost_followers
-    FROM accounts a, generate_series(date '2026-08-01', date '2026-10-29', interval '1 day') d
+    FROM accounts a, generate_series(current_date - 89, current_date, interval '1 day') d
 ) g;
 
 -- 1 to 3 posts a day; followers at publication.  Reach is skewed with rare
@@ -93,4 +94,4 @@ SELECT employee_id, department,
 FROM employees;
 
 ANALYZE;
-REFRESH MATERIALIZED VIEW reporting.account_day_summary;
+CALL reporting.refresh_account_day_summary();

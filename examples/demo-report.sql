@@ -4,7 +4,8 @@
 \pset null '—'
 
 \echo
-\echo '== Social media, 2026-08-01 to 2026-10-29 (percent) =='
+SELECT min(day) AS first_day, max(day) AS last_day FROM account_daily \gset
+\echo '== Social media,' :first_day 'to' :last_day '(percent) =='
 \echo
 WITH period AS (
     SELECT account_id,

@@ -4,10 +4,13 @@
 --   psql -d analytics -c 'CREATE EXTENSION engagement' -f examples/reporting.sql
 --
 -- Load your data into the source tables (examples/demo-data.sql loads
--- sample data), then refresh the daily summaries, and again whenever new
--- posts arrive:
+-- sample data).  Triggers on posts note which account-days changed; bring
+-- the daily summaries up to date, now and then (by hand, from cron or
+-- pg_cron; see examples/README.md), with
 --
---   REFRESH MATERIALIZED VIEW CONCURRENTLY reporting.account_day_summary;
+--   CALL reporting.refresh_account_day_summary();
+--
+-- which re-aggregates only the days whose posts changed.
 --
 -- Readers get SELECT on the views only, through the role reporting_reader;
 -- Grafana's documentation advises a data-source user with no more than
@@ -36,6 +39,7 @@ CREATE TABLE account_daily (
     lost_followers bigint NOT NULL,
     PRIMARY KEY (account_id, day)
 );
+CREATE INDEX account_daily_day ON account_daily (day);
 
 -- one row per post; counts may be NULL while not yet collected, followers
 -- is the audience on the day of publication
@@ -51,6 +55,7 @@ CREATE TABLE posts (
     followers    bigint
 );
 CREATE INDEX posts_published_at ON posts (published_at);
+CREATE INDEX posts_account_published_at ON posts (account_id, published_at);
 
 -- employee survey: departments with their division and headcount
 CREATE TABLE departments (
@@ -91,18 +96,114 @@ CREATE VIEW reporting.accounts AS
     SELECT account_id, name FROM accounts;
 COMMENT ON VIEW reporting.accounts IS 'accounts, for pickers such as a Grafana variable';
 
--- one summary per account and day (UTC); every SMM metric of any period is
--- read from rollup() of these rows, without going back to the posts
-CREATE MATERIALIZED VIEW reporting.account_day_summary AS
-    SELECT p.account_id, a.name AS account,
-           (p.published_at AT TIME ZONE 'UTC')::date AS day,
-           (p.published_at AT TIME ZONE 'UTC')::date::timestamp AT TIME ZONE 'UTC' AS day_start,
-           engagement_agg(p.likes, p.comments, p.shares, p.reach, p.views, p.followers) AS stats
-    FROM posts p JOIN accounts a USING (account_id)
-    GROUP BY 1, 2, 3, 4;
-CREATE UNIQUE INDEX account_day_summary_key ON reporting.account_day_summary (account_id, day);
-COMMENT ON MATERIALIZED VIEW reporting.account_day_summary IS
-    'engagement_stats per account and UTC day; refresh after loading posts';
+-- One summary per account and UTC day; every SMM metric of any period is
+-- read from rollup() of these rows, without going back to the posts.  A
+-- table, kept current incrementally: statement triggers on posts note the
+-- account-days an INSERT, UPDATE or DELETE touched (late metrics are
+-- normal: a post's likes grow for days), and refresh_account_day_summary()
+-- re-aggregates exactly those days from the posts.
+CREATE TABLE reporting.account_day_summary (
+    account_id int NOT NULL,
+    day        date NOT NULL,
+    day_start  timestamptz NOT NULL,      -- day at 00:00 UTC, for time filters
+    account    text NOT NULL,
+    stats      engagement_stats NOT NULL,
+    PRIMARY KEY (account_id, day)
+);
+CREATE INDEX account_day_summary_day_start ON reporting.account_day_summary (day_start);
+COMMENT ON TABLE reporting.account_day_summary IS
+    'engagement_stats per account and UTC day; CALL reporting.refresh_account_day_summary() brings it up to date';
+
+-- the account-days whose posts changed since the last refresh (with repeats)
+CREATE TABLE reporting.summary_changes (
+    account_id int NOT NULL,
+    day        date NOT NULL
+);
+COMMENT ON TABLE reporting.summary_changes IS
+    'account-days whose posts changed since reporting.refresh_account_day_summary() last ran';
+
+CREATE FUNCTION reporting.note_changed_days() RETURNS trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO reporting.summary_changes
+        SELECT DISTINCT account_id, (published_at AT TIME ZONE 'UTC')::date FROM new_posts;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO reporting.summary_changes
+        SELECT DISTINCT account_id, (published_at AT TIME ZONE 'UTC')::date FROM old_posts;
+    END IF;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION reporting.note_changed_days() IS
+    'statement trigger on posts: notes the account-days a statement touched';
+CREATE TRIGGER posts_inserted AFTER INSERT ON posts REFERENCING NEW TABLE AS new_posts
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.note_changed_days();
+CREATE TRIGGER posts_updated AFTER UPDATE ON posts REFERENCING OLD TABLE AS old_posts NEW TABLE AS new_posts
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.note_changed_days();
+CREATE TRIGGER posts_deleted AFTER DELETE ON posts REFERENCING OLD TABLE AS old_posts
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.note_changed_days();
+
+-- after TRUNCATE posts every summary is gone with them
+CREATE FUNCTION reporting.forget_all_days() RETURNS trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    DELETE FROM reporting.account_day_summary;
+    DELETE FROM reporting.summary_changes;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION reporting.forget_all_days() IS
+    'statement trigger on TRUNCATE posts: empties the daily summaries';
+CREATE TRIGGER posts_truncated AFTER TRUNCATE ON posts
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.forget_all_days();
+
+-- Re-aggregates the noted account-days, in one statement: the changes it
+-- takes and the posts it reads come from one snapshot, so a change
+-- committed later stays noted for the next run.  Runs one at a time.  The
+-- functions here resolve names with the search_path this file ran with.
+CREATE PROCEDURE reporting.refresh_account_day_summary()
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock('reporting.account_day_summary'::regclass::oid::bigint);
+    WITH taken AS (
+        DELETE FROM reporting.summary_changes RETURNING account_id, day
+    ), days AS (
+        SELECT DISTINCT account_id, day FROM taken
+    ), fresh AS (
+        SELECT d.account_id, d.day, engagement_agg(p.likes, p.comments, p.shares, p.reach, p.views, p.followers) AS stats
+        FROM days d
+        JOIN posts p ON p.account_id = d.account_id
+                           AND p.published_at >= d.day::timestamp AT TIME ZONE 'UTC'
+                           AND p.published_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+        GROUP BY d.account_id, d.day
+    ), emptied AS (
+        DELETE FROM reporting.account_day_summary s
+        USING days d
+        WHERE s.account_id = d.account_id AND s.day = d.day
+          AND NOT EXISTS (SELECT FROM fresh f WHERE f.account_id = d.account_id AND f.day = d.day)
+    )
+    INSERT INTO reporting.account_day_summary AS s (account_id, day, day_start, account, stats)
+    SELECT f.account_id, f.day, f.day::timestamp AT TIME ZONE 'UTC', a.name, f.stats
+    FROM fresh f JOIN accounts a USING (account_id)
+    ON CONFLICT (account_id, day) DO UPDATE SET stats = EXCLUDED.stats, account = EXCLUDED.account;
+END $$;
+COMMENT ON PROCEDURE reporting.refresh_account_day_summary() IS
+    'brings reporting.account_day_summary up to date: re-aggregates the account-days whose posts changed';
+
+-- every account-day in a range, for a first load or a repair
+CREATE PROCEDURE reporting.rebuild_account_day_summary(from_day date, to_day date)
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO reporting.summary_changes
+    SELECT DISTINCT account_id, (published_at AT TIME ZONE 'UTC')::date FROM posts
+    WHERE published_at >= from_day::timestamp AT TIME ZONE 'UTC'
+      AND published_at < (to_day + 1)::timestamp AT TIME ZONE 'UTC'
+    UNION
+    SELECT account_id, day FROM reporting.account_day_summary WHERE day BETWEEN from_day AND to_day;
+    CALL reporting.refresh_account_day_summary();
+END $$;
+COMMENT ON PROCEDURE reporting.rebuild_account_day_summary(date, date) IS
+    're-aggregates every account-day from from_day to to_day, whatever was noted';
 
 CREATE VIEW reporting.daily_metrics AS
     SELECT d.account_id, a.name AS account, d.day,
@@ -177,15 +278,16 @@ CREATE VIEW reporting.monthly_metrics AS
 COMMENT ON VIEW reporting.monthly_metrics IS
     'per account and month, from the daily summaries: every engagement rate and the follower growth over the month, in percent';
 
+-- no window function here: a filter on published_at or account_id reaches
+-- the posts' indexes, so a panel's top 5 of a week reads that week only
 CREATE VIEW reporting.top_posts AS
     SELECT p.post_id, p.account_id, a.name AS account, p.published_at,
            p.reach, p.views, p.likes, p.comments, p.shares,
            er_reach(engagement_volume(p.likes, p.comments, p.shares), p.reach) AS er_reach,
-           er_post(engagement_volume(p.likes, p.comments, p.shares), p.followers) AS er_post,
-           rank() OVER (PARTITION BY p.account_id ORDER BY p.reach DESC NULLS LAST) AS rank_in_account
+           er_post(engagement_volume(p.likes, p.comments, p.shares), p.followers) AS er_post
     FROM posts p JOIN accounts a USING (account_id);
 COMMENT ON VIEW reporting.top_posts IS
-    'every post with its ER by reach and ER post; order by reach for the top posts';
+    'every post with its ER by reach and ER post; filter by published_at and order by reach for the top posts';
 
 -- Survey figures are shown only for groups that cannot expose how a few
 -- people answered: disclosable() hides a group with fewer respondents than

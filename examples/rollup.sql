@@ -9,7 +9,10 @@ SELECT account_id,
 FROM posts
 GROUP BY 1, 2;
 
--- the unique index lets REFRESH ... CONCURRENTLY replace only changed days
+-- the unique index lets REFRESH ... CONCURRENTLY run without blocking
+-- readers; it still recomputes every day of every account, so its cost
+-- follows the whole history (examples/reporting.sql keeps its summaries in
+-- a table and re-aggregates only the days whose posts changed)
 CREATE UNIQUE INDEX account_daily_stats_key ON account_daily_stats (account_id, day);
 
 -- weeks: merge seven daily summaries, then read every metric from the merge

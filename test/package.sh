@@ -72,15 +72,24 @@ result=$(as_cluster_user "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -d postgres
 cluster_stop "$work"
 echo "$result" >&2
 
+# the demo uses the installed package and leaves its files as they are
+so="$("$PG_BIN/pg_config" --pkglibdir)/engagement.so"
+sum_before=$(md5sum "$so")
+demo_ok=true
+ENGAGEMENT_PORT=54335 bash "$top/examples/demo.sh" >"$work/demo.out" 2>&1 || demo_ok=false
+grep -q 'using the installed package' "$work/demo.out" || demo_ok=false
+[ "$(md5sum "$so")" = "$sum_before" ] || demo_ok=false
+$demo_ok || { tail -20 "$work/demo.out"; log "demo.sh did not leave the package as it was"; }
+
 apt-get remove -y -qq postgresql-15-engagement >/dev/null
 removed=true
 [ -e "$("$PG_BIN/pg_config" --pkglibdir)/engagement.so" ] && removed=false
 
 expected="$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/engagement.control")
 high|5"
-if [ "$result" = "$expected" ] && $removed && $docs_ok; then
-	echo "package: built, installed, used and removed postgresql-15-engagement $version"
+if [ "$result" = "$expected" ] && $removed && $docs_ok && $demo_ok; then
+	echo "package: built, installed, used (also by the demo) and removed postgresql-15-engagement $version"
 else
-	echo "package: FAILED (query gave '$result', removed: $removed, docs: $docs_ok)"
+	echo "package: FAILED (query gave '$result', removed: $removed, docs: $docs_ok, demo: $demo_ok)"
 	exit 1
 fi

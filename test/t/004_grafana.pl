@@ -15,11 +15,6 @@ my $examples = "$ENV{TESTDIR}/examples";
 my $dashboard_file = "$examples/grafana/dashboards/engagement.json";
 my $datasource_file = "$examples/grafana/provisioning/datasources/engagement.yaml";
 
-# the range the panels are run for: the demo's 90 days
-my %range = (
-	from => '2026-08-01T00:00:00Z', from_epoch => 1785542400,
-	to => '2026-10-30T00:00:00Z', to_epoch => 1793318400);
-
 my $node = PostgreSQL::Test::Cluster->new('grafana');
 $node->init;
 $node->start;
@@ -30,6 +25,13 @@ $node->command_ok(
 	  '-f', "$examples/reporting.sql", '-f', "$examples/demo-data.sql" ],
 	'the reporting schema and the demo data load');
 $node->safe_psql('reporting', 'CREATE ROLE grafana_reader LOGIN IN ROLE reporting_reader');
+
+# the range the panels are run for: the demo's 90 days, which end today
+my %range;
+@range{qw(from from_epoch to to_epoch)} = split /\|/, $node->safe_psql('reporting', q{
+	SELECT to_char(min(day), 'YYYY-MM-DD"T00:00:00Z"'), extract(epoch FROM min(day)::timestamp)::bigint,
+	       to_char(max(day) + 1, 'YYYY-MM-DD"T00:00:00Z"'), extract(epoch FROM (max(day) + 1)::timestamp)::bigint
+	FROM account_daily});
 
 # psql as the reader: (ok, rows as arrays, stderr)
 sub reader_query {
@@ -49,7 +51,8 @@ ok(!$ok && $err =~ /permission denied/, 'the reader cannot read the source table
 ok($ok && $rows->[0][0] > 0, 'the reader can read the reporting views');
 
 open(my $fh, '<', $dashboard_file) or die "$dashboard_file: $!";
-my $dashboard = JSON::PP->new->decode(do { local $/; <$fh> });
+# numbers as exact decimals: a threshold just above 50 must stay above 50
+my $dashboard = JSON::PP->new->allow_bignum->decode(do { local $/; <$fh> });
 close($fh);
 open($fh, '<', $datasource_file) or die "$datasource_file: $!";
 my $provisioning = do { local $/; <$fh> };
@@ -130,7 +133,7 @@ sub expand {
 
 # a sanity check of the expansion itself, against what Grafana produces
 is(expand('SELECT $__timeGroupAlias(day_start, $__interval), 1 WHERE $__timeFilter(day_start) AND a IN ($account)', '1d'),
-	qq{SELECT floor(extract(epoch from day_start)/86400)*86400 AS "time", 1 WHERE day_start BETWEEN '2026-08-01T00:00:00Z' AND '2026-10-30T00:00:00Z' AND a IN ($variables{account})},
+	qq{SELECT floor(extract(epoch from day_start)/86400)*86400 AS "time", 1 WHERE day_start BETWEEN '$range{from}' AND '$range{to}' AND a IN ($variables{account})},
 	'macros expand as Grafana expands them');
 
 my %numeric = map { $_ => 1 } ('smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision');
@@ -180,10 +183,34 @@ for my $title ('ER by reach', 'Average ER post', 'Love and talk rate', 'Net foll
 sub thresholds {
 	return join ',', map { $_->{value} // 'base' } @{ $_[0]{fieldConfig}{defaults}{thresholds}{steps} };
 }
-is(thresholds($by_title{'Q12 index by department'}), 'base,50,70', 'Q12 bar gauge: thresholds at 50 and 70');
 is($by_title{'Q12 index by department'}{type}, 'bargauge', 'Q12 by department is a bar gauge');
-is(thresholds($by_title{'Three-component engagement index'}), 'base,30,60',
-	'engagement index stat: thresholds at 30 and 60');
+
+# Grafana colours a value by the last step at or below it; every colour
+# must name the level the level function gives, at the boundaries too
+sub colour_of {
+	my ($steps, $value) = @_;
+	my $colour;
+	for my $step (@$steps) {
+		$colour = $step->{color} if !defined $step->{value} || $value >= $step->{value};
+	}
+	return $colour;
+}
+my %q12_colour = (alarming => 'red', satisfactory => 'yellow', high => 'green');
+my %index_colour = (low => 'red', medium => 'yellow', high => 'green');
+my $q12_steps = $by_title{'Q12 index by department'}{fieldConfig}{defaults}{thresholds}{steps};
+my ($company_q12) = grep { $_->{matcher}{options} eq 'company Q12 index' }
+  @{ $by_title{'Survey participation'}{fieldConfig}{overrides} };
+my $company_steps = $company_q12 ? $company_q12->{properties}[0]{value}{steps} : [];
+my $index_steps = $by_title{'Three-component engagement index'}{fieldConfig}{defaults}{thresholds}{steps};
+for my $value (0, 30, 30.000000000000004, 49.9, 50, 50.00000000000001, 60, 60.00000000000001, 69.99999, 70, 100) {
+	my ($q12_level, $index_level) = split /\|/,
+	  $node->safe_psql('reporting', "SELECT q12_level($value), engagement_level($value)");
+	is(colour_of($q12_steps, $value), $q12_colour{$q12_level}, "Q12 by department: $value is $q12_level");
+	is(colour_of($company_steps, $value), $q12_colour{$q12_level}, "company Q12 index: $value is $q12_level");
+	is(colour_of($index_steps, $value), $index_colour{$index_level}, "engagement index: $value is $index_level");
+}
+is($dashboard->{time}{from}, 'now-90d', 'the time range is the last 90 days');
+is($dashboard->{refresh} // '', '', 'refresh is off');
 is($by_title{'Three-component engagement index'}{type}, 'stat', 'the engagement index is a stat');
 like($by_title{'Survey scales by department'}{targets}[0]{rawSql} // '',
 	qr/q12_mean.*percent_favourable.*enps/s, 'a panel shows the mean score, % favourable and eNPS');
