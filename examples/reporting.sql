@@ -185,6 +185,8 @@ BEGIN
     INSERT INTO reporting.account_day_summary AS s (account_id, day, day_start, account, stats)
     SELECT f.account_id, f.day, f.day::timestamp AT TIME ZONE 'UTC', a.name, f.stats
     FROM fresh f JOIN accounts a USING (account_id)
+    -- a day's summaries side by side: a panel of a week reads a week of pages
+    ORDER BY f.day, f.account_id
     ON CONFLICT (account_id, day) DO UPDATE SET stats = EXCLUDED.stats, account = EXCLUDED.account;
 END $$;
 COMMENT ON PROCEDURE reporting.refresh_account_day_summary() IS

@@ -13,6 +13,7 @@
 #include "common/int.h"
 #include "fmgr.h"
 #include "nodes/nodes.h"
+#include "utils/array.h"
 
 #include "compat.h"
 
@@ -513,6 +514,56 @@ extern Datum engagement_index_state_in_v2(PG_FUNCTION_ARGS);
 extern void check_ratio(const RatioState *state, const char *type_name, bool binary);
 extern void check_mean(const MeanState *state, const char *type_name, bool binary);
 extern void check_rate(const RateState *state, const char *type_name, bool binary);
+
+/*
+ * A one-dimensional array argument read where it lies: PG_GETARG_ARRAYTYPE_P
+ * would copy every array stored with a short header (survey answers all
+ * are).  A short header only drops three bytes in front of the array; the
+ * layout behind it is unchanged, so the fields are read with memcpy at
+ * their usual offsets less the length word.  The non-NULL elements are
+ * packed in values; nulls is NULL when no element is NULL.
+ */
+typedef struct ArrayView
+{
+	int32		ndim;
+	int32		nitems;
+	const bits8 *nulls;
+	const char *values;
+} ArrayView;
+
+static inline int32
+read_int32(const char *p)
+{
+	int32		value;
+
+	memcpy(&value, p, sizeof(value));
+	return value;
+}
+
+static inline void
+array_view(Datum datum, ArrayView *view)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);
+	const char *body;
+	int32		dataoffset;
+
+	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
+		raw = pg_detoast_datum(raw);
+	body = VARDATA_ANY(raw);
+	view->ndim = read_int32(body + offsetof(ArrayType, ndim) - VARHDRSZ);
+	dataoffset = read_int32(body + offsetof(ArrayType, dataoffset) - VARHDRSZ);
+	view->nitems = view->ndim == 0 ? 0 : read_int32(body + sizeof(ArrayType) - VARHDRSZ);
+	if (dataoffset == 0)
+	{
+		view->nulls = NULL;
+		view->values = body + ARR_OVERHEAD_NONULLS(1) - VARHDRSZ;
+	}
+	else
+	{
+		view->nulls = (const bits8 *) (body + sizeof(ArrayType) + 2 * sizeof(int) - VARHDRSZ);
+		view->values = body + dataoffset - VARHDRSZ;
+	}
+}
 
 /* intervals (intervals.c) */
 extern double confidence_z(double confidence);

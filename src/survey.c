@@ -6,7 +6,6 @@
  */
 #include "engagement.h"
 
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 
@@ -32,54 +31,27 @@ q12_index_bool_inv_transfn(PG_FUNCTION_ARGS)
 	return ratio_remove_row(fcinfo, PG_GETARG_BOOL(1), 1);
 }
 
-static inline int32
-read_int32(const char *p)
-{
-	int32		value;
-
-	memcpy(&value, p, sizeof(value));
-	return value;
-}
-
-/*
- * Counts the true and the non-NULL elements of one respondent's answers.
- *
- * The array is read where it lies instead of through PG_GETARG_ARRAYTYPE_P,
- * which copies every array stored with a short header (all of these are).
- * A short header only drops three bytes in front of the array; the layout
- * behind it is unchanged, so the fields are read with memcpy at their usual
- * offsets less the length word, and booleans need no alignment.
- */
+/* Counts the true and the non-NULL elements of one respondent's answers. */
 void
 count_q12_answers(Datum datum, int64 *yes, int64 *answered)
 {
-	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);
-	const char *body;
-	int32		ndim;
-	int32		dataoffset;
-	int32		nitems;
-	const bits8 *nulls;
+	ArrayView	array;
 	const bool *values;
 
-	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
-		raw = pg_detoast_datum(raw);
-	body = VARDATA_ANY(raw);
-
-	ndim = read_int32(body + offsetof(ArrayType, ndim) - VARHDRSZ);
-	dataoffset = read_int32(body + offsetof(ArrayType, dataoffset) - VARHDRSZ);
-	if (ndim > 1)
+	array_view(datum, &array);
+	if (array.ndim > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a Q12 questionnaire must be a one-dimensional array"),
-				 errdetail("The array has %d dimensions.", ndim)));
-	nitems = ndim == 0 ? 0 : read_int32(body + sizeof(ArrayType) - VARHDRSZ);
-	if (nitems != Q12_QUESTIONS)
+				 errdetail("The array has %d dimensions.", array.ndim)));
+	if (array.nitems != Q12_QUESTIONS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a Q12 questionnaire has %d answers, got %d",
-						Q12_QUESTIONS, nitems)));
+						Q12_QUESTIONS, array.nitems)));
+	values = (const bool *) array.values;
 
-	if (dataoffset == 0)
+	if (array.nulls == NULL)
 	{
 		/*
 		 * Twelve bytes of 0 or 1, summed 8 and 4 at a time: multiplying by
@@ -88,7 +60,6 @@ count_q12_answers(Datum datum, int64 *yes, int64 *answered)
 		uint64		first8;
 		uint32		last4;
 
-		values = (const bool *) (body + ARR_OVERHEAD_NONULLS(1) - VARHDRSZ);
 		StaticAssertStmt(Q12_QUESTIONS == 12, "the byte sums below read 12 answers");
 		memcpy(&first8, values, sizeof(first8));
 		memcpy(&last4, values + 8, sizeof(last4));
@@ -99,15 +70,13 @@ count_q12_answers(Datum datum, int64 *yes, int64 *answered)
 	}
 
 	/* NULL elements are unanswered questions and take no space in the data */
-	nulls = (const bits8 *) (body + sizeof(ArrayType) + 2 * sizeof(int) - VARHDRSZ);
-	values = (const bool *) (body + dataoffset - VARHDRSZ);
 	{
 		int			count = 0;
 		int			present = 0;
 
 		for (int i = 0; i < Q12_QUESTIONS; i++)
 		{
-			if (!(nulls[i / 8] & (1 << (i % 8))))
+			if (!(array.nulls[i / 8] & (1 << (i % 8))))
 				continue;
 			count += values[present];
 			present++;

@@ -14,7 +14,6 @@
 #include "engagement.h"
 
 #include "libpq/pqformat.h"
-#include "utils/array.h"
 
 #define Q12_QUESTIONS 12
 #define SCALE_MIN 1
@@ -55,59 +54,6 @@ scale_score(FunctionCallInfo fcinfo, int width)
 	return score;
 }
 
-/*
- * The non-NULL elements of a one-dimensional array of smallint or integer,
- * read where the array lies (as count_q12_answers in survey.c reads its
- * booleans): an array stored with a short header would otherwise be copied
- * for every row.
- */
-typedef struct ScoreArray
-{
-	int			nitems;
-	const bits8 *nulls;			/* NULL when no element is NULL */
-	const char *values;			/* the non-NULL elements, packed */
-} ScoreArray;
-
-static inline int32
-read_int32(const char *p)
-{
-	int32		value;
-
-	memcpy(&value, p, sizeof(value));
-	return value;
-}
-
-static void
-score_array_open(Datum datum, ScoreArray *array)
-{
-	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);
-	const char *body;
-	int32		ndim;
-	int32		dataoffset;
-
-	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
-		raw = pg_detoast_datum(raw);
-	body = VARDATA_ANY(raw);
-	ndim = read_int32(body + offsetof(ArrayType, ndim) - VARHDRSZ);
-	dataoffset = read_int32(body + offsetof(ArrayType, dataoffset) - VARHDRSZ);
-	if (ndim > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("scores must be a one-dimensional array"),
-				 errdetail("The array has %d dimensions.", ndim)));
-	array->nitems = ndim == 0 ? 0 : read_int32(body + sizeof(ArrayType) - VARHDRSZ);
-	if (dataoffset == 0)
-	{
-		array->nulls = NULL;
-		array->values = body + ARR_OVERHEAD_NONULLS(1) - VARHDRSZ;
-	}
-	else
-	{
-		array->nulls = (const bits8 *) (body + sizeof(ArrayType) + 2 * sizeof(int) - VARHDRSZ);
-		array->values = body + dataoffset - VARHDRSZ;
-	}
-}
-
 /* element i of the packed non-NULL values, of 2 or 4 bytes */
 static inline int64
 score_element(const char *values, int i, int width)
@@ -140,11 +86,16 @@ tally_add(ScoreTally *tally, int64 score)
 static pg_attribute_always_inline ScoreTally
 tally_scores(Datum datum, int width, bool q12)
 {
-	ScoreArray	array;
+	ArrayView	array;
 	ScoreTally	tally = {0, 0, 0};
 	int			present = 0;
 
-	score_array_open(datum, &array);
+	array_view(datum, &array);
+	if (array.ndim > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("scores must be a one-dimensional array"),
+				 errdetail("The array has %d dimensions.", array.ndim)));
 	if (q12 && array.nitems != Q12_QUESTIONS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -164,116 +115,94 @@ tally_scores(Datum datum, int width, bool q12)
 }
 
 /*
- * q12_mean: Σ scores / answers.  The long form adds one answer a row, the
- * wide form a respondent's twelve.
+ * q12_mean keeps Σ scores / answers, percent_favourable the answers of 4 or
+ * 5 / answers (mean selects which).  The long forms add one answer a row;
+ * the wide forms an array, for q12_mean a respondent's twelve.
  */
 static pg_attribute_always_inline Datum
-q12_mean_add(FunctionCallInfo fcinfo, int width, bool remove)
+scale_add(FunctionCallInfo fcinfo, int width, bool mean, bool remove)
 {
 	int64		score;
+	int64		num;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
 	score = scale_score(fcinfo, width);
+	num = mean ? score : score >= FAVOURABLE_MIN;
 	if (remove)
-		return ratio_remove_row(fcinfo, score, 1);
-	return ratio_add_row(fcinfo, score, 1);
+		return ratio_remove_row(fcinfo, num, 1);
+	return ratio_add_row(fcinfo, num, 1);
 }
 
 static pg_attribute_always_inline Datum
-q12_mean_array_add(FunctionCallInfo fcinfo, int width, bool remove)
+scale_array_add(FunctionCallInfo fcinfo, int width, bool mean, bool remove)
 {
 	ScoreTally	tally;
+	int64		num;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
-	tally = tally_scores(PG_GETARG_DATUM(1), width, true);
+	tally = tally_scores(PG_GETARG_DATUM(1), width, mean);
+	num = mean ? tally.sum : tally.favourable;
 	if (remove)
-		return ratio_remove_row(fcinfo, tally.sum, tally.answers);
-	return ratio_add_row(fcinfo, tally.sum, tally.answers);
-}
-
-/* percent_favourable: 100 * answers of 4 or 5 / answers */
-static pg_attribute_always_inline Datum
-favourable_add(FunctionCallInfo fcinfo, int width, bool remove)
-{
-	int64		favourable;
-
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	favourable = scale_score(fcinfo, width) >= FAVOURABLE_MIN;
-	if (remove)
-		return ratio_remove_row(fcinfo, favourable, 1);
-	return ratio_add_row(fcinfo, favourable, 1);
-}
-
-static pg_attribute_always_inline Datum
-favourable_array_add(FunctionCallInfo fcinfo, int width, bool remove)
-{
-	ScoreTally	tally;
-
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	tally = tally_scores(PG_GETARG_DATUM(1), width, false);
-	if (remove)
-		return ratio_remove_row(fcinfo, tally.favourable, tally.answers);
-	return ratio_add_row(fcinfo, tally.favourable, tally.answers);
+		return ratio_remove_row(fcinfo, num, tally.answers);
+	return ratio_add_row(fcinfo, num, tally.answers);
 }
 
 PG_FUNCTION_INFO_V1(q12_mean_transfn);
 Datum
 q12_mean_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_add(fcinfo, 4, false);
+	return scale_add(fcinfo, 4, true, false);
 }
 
 PG_FUNCTION_INFO_V1(q12_mean_int2_transfn);
 Datum
 q12_mean_int2_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_add(fcinfo, 2, false);
+	return scale_add(fcinfo, 2, true, false);
 }
 
 PG_FUNCTION_INFO_V1(q12_mean_array_transfn);
 Datum
 q12_mean_array_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_array_add(fcinfo, 4, false);
+	return scale_array_add(fcinfo, 4, true, false);
 }
 
 PG_FUNCTION_INFO_V1(q12_mean_int2_array_transfn);
 Datum
 q12_mean_int2_array_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_array_add(fcinfo, 2, false);
+	return scale_array_add(fcinfo, 2, true, false);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_transfn);
 Datum
 percent_favourable_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_add(fcinfo, 4, false);
+	return scale_add(fcinfo, 4, false, false);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_int2_transfn);
 Datum
 percent_favourable_int2_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_add(fcinfo, 2, false);
+	return scale_add(fcinfo, 2, false, false);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_array_transfn);
 Datum
 percent_favourable_array_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_array_add(fcinfo, 4, false);
+	return scale_array_add(fcinfo, 4, false, false);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_int2_array_transfn);
 Datum
 percent_favourable_int2_array_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_array_add(fcinfo, 2, false);
+	return scale_array_add(fcinfo, 2, false, false);
 }
 
 /* the inverses, for moving window frames */
@@ -281,56 +210,56 @@ PG_FUNCTION_INFO_V1(q12_mean_inv_transfn);
 Datum
 q12_mean_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_add(fcinfo, 4, true);
+	return scale_add(fcinfo, 4, true, true);
 }
 
 PG_FUNCTION_INFO_V1(q12_mean_int2_inv_transfn);
 Datum
 q12_mean_int2_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_add(fcinfo, 2, true);
+	return scale_add(fcinfo, 2, true, true);
 }
 
 PG_FUNCTION_INFO_V1(q12_mean_array_inv_transfn);
 Datum
 q12_mean_array_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_array_add(fcinfo, 4, true);
+	return scale_array_add(fcinfo, 4, true, true);
 }
 
 PG_FUNCTION_INFO_V1(q12_mean_int2_array_inv_transfn);
 Datum
 q12_mean_int2_array_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return q12_mean_array_add(fcinfo, 2, true);
+	return scale_array_add(fcinfo, 2, true, true);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_inv_transfn);
 Datum
 percent_favourable_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_add(fcinfo, 4, true);
+	return scale_add(fcinfo, 4, false, true);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_int2_inv_transfn);
 Datum
 percent_favourable_int2_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_add(fcinfo, 2, true);
+	return scale_add(fcinfo, 2, false, true);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_array_inv_transfn);
 Datum
 percent_favourable_array_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_array_add(fcinfo, 4, true);
+	return scale_array_add(fcinfo, 4, false, true);
 }
 
 PG_FUNCTION_INFO_V1(percent_favourable_int2_array_inv_transfn);
 Datum
 percent_favourable_int2_array_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return favourable_array_add(fcinfo, 2, true);
+	return scale_array_add(fcinfo, 2, false, true);
 }
 
 /* num / den, correctly rounded; NULL when nothing was counted */
