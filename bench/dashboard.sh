@@ -39,8 +39,9 @@ INSERT INTO accounts SELECT a, 'account ' || a, 1000 + a * 37 % 90000 FROM gener
 INSERT INTO account_daily
 SELECT a.account_id, d::date, a.followers_start + (d::date - (current_date - 365 * $years)) * 3, 10, 5
 FROM accounts a, generate_series(current_date - 365 * $years + 1, current_date, interval '1 day') d;
+-- posts arrive in time order, as a loader appends them
 INSERT INTO posts (account_id, published_at, likes, comments, shares, views, reach, followers)
-SELECT 1 + g % 1000, current_date - 365 * $years + 1 + random() * interval '1 day' * 365 * $years,
+SELECT 1 + g % 1000, current_date - 365 * $years + 1 + (g::float8 / $posts) * interval '1 day' * 365 * $years,
        floor(exp(random() * 6))::int, floor(exp(random() * 3))::int, floor(exp(random() * 2))::int,
        floor(exp(random() * 9))::bigint, floor(exp(random() * 8.5))::bigint, 10000
 FROM generate_series(1, $posts) g;
