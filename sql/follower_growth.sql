@@ -114,20 +114,10 @@ SELECT account, follower_growth(day, followers) AS g FROM many_accounts GROUP BY
 UNION ALL
 SELECT NULL, follower_growth(day + account * interval '1 minute', followers) FROM many_accounts;
 CREATE TABLE growth_serial AS SELECT * FROM growth_query;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
-SET enable_hashagg = off;
+SELECT parallel_plans(true);
 EXPLAIN (COSTS OFF) SELECT * FROM growth_query;
 CREATE TABLE growth_parallel AS SELECT * FROM growth_query;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
-RESET enable_hashagg;
+SELECT parallel_plans(false);
 SELECT count(*) AS groups, count(*) FILTER (WHERE agree(s.g, p.g)) AS equal,
        -- first: account 1 on day 0, 1000 + 10 + 1; last: account 40 on day 729
        agree(max(s.g) FILTER (WHERE s.account IS NULL), 100 * (1000 + 400 + (729 * 7919 + 40) % 500 - 1011)::float8 / 1011)

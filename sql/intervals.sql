@@ -136,22 +136,12 @@ JOIN iv_formula f USING (account);
 CREATE TABLE interval_serial AS
 SELECT account, er_reach_interval(e, 0, 0, r) AS i, er_view_interval(e, 0, 0, r + 5, 0.8) AS v
 FROM iv_posts GROUP BY ROLLUP (account);
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
-SET enable_hashagg = off;
+SELECT parallel_plans(true);
 EXPLAIN (COSTS OFF) SELECT er_reach_interval(e, 0, 0, r) FROM iv_posts;
 CREATE TABLE interval_parallel AS
 SELECT account, er_reach_interval(e, 0, 0, r) AS i, er_view_interval(e, 0, 0, r + 5, 0.8) AS v
 FROM iv_posts GROUP BY ROLLUP (account);
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
-RESET enable_hashagg;
+SELECT parallel_plans(false);
 SELECT count(*) AS groups,
        count(*) FILTER (WHERE agree(lower(s.i), lower(p.i), 1e-12) AND agree(upper(s.i), upper(p.i), 1e-12)
                           AND agree(lower(s.v), lower(p.v), 1e-12) AND agree(upper(s.v), upper(p.v), 1e-12)) AS equal

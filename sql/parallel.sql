@@ -28,12 +28,7 @@ CREATE TABLE serial_result AS
            engagement_index(work, management, events) AS idx
     FROM par_posts GROUP BY ROLLUP (account);
 
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
-SET enable_hashagg = off;
+SELECT parallel_plans(true);
 
 EXPLAIN (COSTS OFF)
 SELECT er_reach(likes, comments, shares, reach), er_view(likes, comments, shares, views),
@@ -94,12 +89,7 @@ CREATE TABLE parallel_result AS
            engagement_index(work, management, events)
     FROM par_posts;
 
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
-RESET enable_hashagg;
+SELECT parallel_plans(false);
 
 -- ratios of integer sums are exact, so equal; means of ratios within 1e-12;
 -- a NULL on either side fails (agree, from setup)

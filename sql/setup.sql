@@ -40,3 +40,26 @@ EXCEPTION WHEN others THEN
 END $$;
 SELECT input_sqlstate('(1,2)', 'engagement_ratio_state') AS readable,
        input_sqlstate('(1,', 'engagement_ratio_state') AS malformed;
+
+-- parallel_plans(true) makes the planner choose parallel plans for small
+-- tables (two workers, the leader only gathering, sorted rather than hashed
+-- groups, so partial aggregates are combined); parallel_plans(false) puts
+-- the settings back
+CREATE FUNCTION parallel_plans(force boolean) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    setting text[];
+BEGIN
+    FOREACH setting SLICE 1 IN ARRAY ARRAY[['parallel_setup_cost', '0'], ['parallel_tuple_cost', '0'],
+                                          ['min_parallel_table_scan_size', '0'],
+                                          ['max_parallel_workers_per_gather', '2'],
+                                          ['parallel_leader_participation', 'off'], ['enable_hashagg', 'off']] LOOP
+        IF force THEN
+            EXECUTE format('SET %s = %s', setting[1], setting[2]);
+        ELSE
+            EXECUTE format('RESET %s', setting[1]);
+        END IF;
+    END LOOP;
+    RETURN CASE WHEN force THEN 'parallel plans forced' ELSE 'planner settings reset' END;
+END $$;
+SELECT parallel_plans(true) AS forced, current_setting('parallel_setup_cost') AS setup_cost,
+       parallel_plans(false) AS reset, current_setting('parallel_setup_cost') AS default_setup_cost;

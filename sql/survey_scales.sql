@@ -104,20 +104,10 @@ SELECT department, q12_mean(scores) AS mean, percent_favourable(scores) AS fav, 
        q12_mean(scores[1]) AS first_mean, percent_favourable(scores[2]::smallint) AS second_fav
 FROM survey GROUP BY ROLLUP (department);
 CREATE TABLE survey_serial AS SELECT * FROM survey_result;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
-SET enable_hashagg = off;
+SELECT parallel_plans(true);
 EXPLAIN (COSTS OFF) SELECT q12_mean(scores), percent_favourable(scores), enps(nps) FROM survey;
 CREATE TABLE survey_parallel AS SELECT * FROM survey_result;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
-RESET enable_hashagg;
+SELECT parallel_plans(false);
 SELECT count(*) AS groups,
        count(*) FILTER (WHERE agree(s.mean, p.mean) AND agree(s.fav, p.fav) AND agree(s.enps, p.enps)
                           AND agree(s.first_mean, p.first_mean) AND agree(s.second_fav, p.second_fav)) AS equal
