@@ -480,6 +480,8 @@ extern void expect_char(StateParser *parser, char c);
 extern void expect_end(StateParser *parser);
 extern int128 parse_count(StateParser *parser);
 extern int64 parse_int64_count(StateParser *parser);
+extern int64 parse_int64(StateParser *parser);
+extern bool parse_at(StateParser *parser, char c);
 extern double parse_double(StateParser *parser);
 extern void parse_ratio(StateParser *parser, RatioState *state);
 extern void parse_mean(StateParser *parser, MeanState *state);

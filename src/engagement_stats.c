@@ -373,6 +373,16 @@ engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 
 /* text and binary forms */
 
+/* the interval sums of e and r are the sums of the ratios, not written twice */
+static void
+stats_spread_from_ratios(EngagementStats *stats)
+{
+	stats->reach_spread.e = stats->reach.num;
+	stats->reach_spread.r = stats->reach.den;
+	stats->view_spread.e = stats->views.num;
+	stats->view_spread.r = stats->views.den;
+}
+
 PG_FUNCTION_INFO_V1(engagement_stats_in_v2);
 Datum
 engagement_stats_in_v2(PG_FUNCTION_ARGS)
@@ -413,9 +423,7 @@ engagement_stats_in_v2(PG_FUNCTION_ARGS)
 	}
 	/* the interval sums, which a value written before they were kept lacks */
 	stats_forget_spread(stats);
-	while (*parser.pos == ' ')
-		parser.pos++;
-	if (version != 1 && *parser.pos == ',')
+	if (version != 1 && parse_at(&parser, ','))
 	{
 		int64	   *units[] = {&stats->reach_units, &stats->view_units};
 		SpreadSums *spreads[] = {&stats->reach_spread, &stats->view_spread};
@@ -432,10 +440,7 @@ engagement_stats_in_v2(PG_FUNCTION_ARGS)
 			expect_char(&parser, ',');
 			spreads[i]->er = parse_count(&parser);
 		}
-		stats->reach_spread.e = stats->reach.num;
-		stats->reach_spread.r = stats->reach.den;
-		stats->view_spread.e = stats->views.num;
-		stats->view_spread.r = stats->views.den;
+		stats_spread_from_ratios(stats);
 	}
 	expect_end(&parser);
 	check_stats(stats, false);
@@ -530,10 +535,7 @@ engagement_stats_recv_v2(PG_FUNCTION_ARGS)
 			spreads[i]->rr = recv_int128(buf, STATS_TYPE);
 			spreads[i]->er = recv_int128(buf, STATS_TYPE);
 		}
-		stats->reach_spread.e = stats->reach.num;
-		stats->reach_spread.r = stats->reach.den;
-		stats->view_spread.e = stats->views.num;
-		stats->view_spread.r = stats->views.den;
+		stats_spread_from_ratios(stats);
 	}
 	recv_end(buf, STATS_TYPE);
 	check_stats(stats, true);

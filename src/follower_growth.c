@@ -20,7 +20,6 @@
 
 #include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
-#include "parser/scansup.h"
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
@@ -223,28 +222,11 @@ follower_growth_finalfn(PG_FUNCTION_ARGS)
  * times as microseconds since 2000-01-01 00:00 UTC (PostgreSQL's own
  * representation), so the form does not depend on DateStyle or TimeZone.
  */
-static int64
-parse_signed_int64(StateParser *parser)
-{
-	bool		negative;
-	int128		magnitude;
-
-	while (scanner_isspace(*parser->pos))
-		parser->pos++;
-	negative = *parser->pos == '-';
-	if (negative)
-		parser->pos++;
-	magnitude = parse_count(parser);
-	if (magnitude > (negative ? -(int128) PG_INT64_MIN : PG_INT64_MAX))
-		report_bad_state_text(parser);
-	return (int64) (negative ? -magnitude : magnitude);
-}
-
 static void
 parse_end(StateParser *parser, SeriesEnd *end)
 {
 	expect_char(parser, ',');
-	end->at = parse_signed_int64(parser);
+	end->at = parse_int64(parser);
 	expect_char(parser, ',');
 	end->min_followers = parse_int64_count(parser);
 	expect_char(parser, ',');

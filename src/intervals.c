@@ -212,30 +212,30 @@ spread_add(SpreadSums *into, const SpreadSums *from, int sign)
 	return true;
 }
 
+/* the sums of one unit; false when a product would not fit */
+static bool
+spread_unit(int128 e, int128 r, SpreadSums *unit)
+{
+	unit->e = e;
+	unit->r = r;
+	/* e and r are below 2^66, so their products fit; the limit checks the sums */
+	return !(e > STATE_SUM_LIMIT || r > STATE_SUM_LIMIT ||
+			 __builtin_mul_overflow(e, e, &unit->ee) || __builtin_mul_overflow(r, r, &unit->rr) ||
+			 __builtin_mul_overflow(e, r, &unit->er));
+}
+
 bool
 spread_try_step(SpreadSums *sums, int128 e, int128 r, int sign)
 {
-	SpreadSums	unit = {e, r, 0, 0, 0};
+	SpreadSums	unit;
 
-	/* e and r are below 2^66, so their products fit; the limit checks the sums */
-	if (e > STATE_SUM_LIMIT || r > STATE_SUM_LIMIT ||
-		__builtin_mul_overflow(e, e, &unit.ee) || __builtin_mul_overflow(r, r, &unit.rr) ||
-		__builtin_mul_overflow(e, r, &unit.er))
-		return false;
-	return spread_add(sums, &unit, sign);
+	return spread_unit(e, r, &unit) && spread_add(sums, &unit, sign);
 }
 
 bool
 spread_try_merge(SpreadSums *into, const SpreadSums *from, int sign)
 {
 	return spread_add(into, from, sign);
-}
-
-static void
-spread_step(SpreadSums *sums, int128 e, int128 r, int sign)
-{
-	if (!spread_try_step(sums, e, r, sign))
-		report_sum_out_of_range();
 }
 
 static Numeric
@@ -342,30 +342,40 @@ interval_state(FunctionCallInfo fcinfo, double confidence, int64 headcount)
 	return state;
 }
 
+/* n units and their sums join a state: a row, or another state */
+static void
+interval_add(IntervalState *state, int64 n, const SpreadSums *sums)
+{
+	if (pg_add_s64_overflow(state->n, n, &state->n))
+		report_bigint_out_of_range();
+	if (!spread_try_merge(&state->sums, sums, 1))
+		report_sum_out_of_range();
+	if (state->headcount > 0 && state->n > state->headcount)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("headcount must be at least the number of respondents"),
+				 errdetail("headcount: " INT64_FORMAT ", respondents: " INT64_FORMAT ".",
+						   state->headcount, state->n)));
+}
+
 static Datum
 interval_unit(FunctionCallInfo fcinfo, int128 e, int128 r, double confidence, int64 headcount,
 			  bool remove)
 {
 	IntervalState *state = interval_state(fcinfo, confidence, headcount);
+	SpreadSums	unit;
 
+	if (!spread_unit(e, r, &unit))
+		report_sum_out_of_range();
 	if (remove)
 	{
-		if (state->n == 0)
+		if (state->n == 0 || !spread_try_merge(&state->sums, &unit, -1))
 			report_never_added();
-		spread_step(&state->sums, e, r, -1);
 		if (--state->n == 0)
 			state->confidence = 0, state->headcount = 0;
 		PG_RETURN_POINTER(state);
 	}
-	if (pg_add_s64_overflow(state->n, 1, &state->n))
-		report_bigint_out_of_range();
-	spread_step(&state->sums, e, r, 1);
-	if (headcount > 0 && state->n > headcount)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("headcount must be at least the number of respondents"),
-				 errdetail("headcount: " INT64_FORMAT ", respondents: " INT64_FORMAT " so far.",
-						   headcount, state->n)));
+	interval_add(state, 1, &unit);
 	PG_RETURN_POINTER(state);
 }
 
@@ -603,16 +613,7 @@ interval_state_combine(PG_FUNCTION_ARGS)
 	if (other->n == 0)
 		RETURN_STATE_UNCHANGED();
 	state = interval_state(fcinfo, other->confidence, other->headcount);
-	if (pg_add_s64_overflow(state->n, other->n, &state->n))
-		report_bigint_out_of_range();
-	if (!spread_try_merge(&state->sums, &other->sums, 1))
-		report_sum_out_of_range();
-	if (state->headcount > 0 && state->n > state->headcount)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("headcount must be at least the number of respondents"),
-				 errdetail("headcount: " INT64_FORMAT ", respondents: " INT64_FORMAT ".",
-						   state->headcount, state->n)));
+	interval_add(state, other->n, &other->sums);
 	PG_RETURN_POINTER(state);
 }
 

@@ -121,6 +121,31 @@ parse_count(StateParser *parser)
 	return (int128) value;
 }
 
+/* a signed 64-bit integer, e.g. a time in microseconds */
+int64
+parse_int64(StateParser *parser)
+{
+	bool		negative;
+	int128		magnitude;
+
+	skip_spaces(parser);
+	negative = *parser->pos == '-';
+	if (negative)
+		parser->pos++;
+	magnitude = parse_count(parser);
+	if (magnitude > (negative ? -(int128) PG_INT64_MIN : PG_INT64_MAX))
+		report_bad_state_text(parser);
+	return (int64) (negative ? -magnitude : magnitude);
+}
+
+/* whether the next character but spaces is c, which stays unread */
+bool
+parse_at(StateParser *parser, char c)
+{
+	skip_spaces(parser);
+	return *parser->pos == c;
+}
+
 int64
 parse_int64_count(StateParser *parser)
 {
