@@ -2,7 +2,8 @@
 # Builds the Debian package and tests it on this machine:
 #   bash test/package.sh
 # As root: installs the build dependencies (apt-get build-dep), builds
-# postgresql-15-engagement with dpkg-buildpackage from a copy of the tree,
+# postgresql-NN-engagement (NN: PG_VERSION, by default the version this
+# Debian packages) with dpkg-buildpackage from a copy of the tree,
 # installs the .deb, creates the extension in a throwaway cluster and runs a
 # query, then removes the package again (and puts back a source install if
 # there was one), also when a step fails.  The .deb is left in ./build/.
@@ -29,11 +30,11 @@ mkdir -p "$src"
 log "installing build dependencies"
 apt-get build-dep -y -qq "$src" >/dev/null
 
-log "building postgresql-15-engagement $version"
+log "building postgresql-$PG_VERSION-engagement $version"
 mkdir -p "$top/build"
 (cd "$src" && pg_buildext updatecontrol >/dev/null && dpkg-buildpackage -b -us -uc >"$top/build/build.log" 2>&1) ||
 	{ tail -40 "$top/build/build.log"; log "the whole log is $top/build/build.log"; exit 1; }
-deb=$(ls "$work"/postgresql-15-engagement_*.deb)
+deb=$(ls "$work"/postgresql-$PG_VERSION-engagement_*.deb)
 cp "$deb" "$top/build/"
 log "built $(basename "$deb")"
 
@@ -44,8 +45,8 @@ had_source_install=false
 
 # from here on, a failure must not leave the package installed
 restore() {
-	dpkg -s postgresql-15-engagement >/dev/null 2>&1 &&
-		apt-get remove -y -qq postgresql-15-engagement >/dev/null
+	dpkg -s postgresql-$PG_VERSION-engagement >/dev/null 2>&1 &&
+		apt-get remove -y -qq postgresql-$PG_VERSION-engagement >/dev/null
 	if $had_source_install; then
 		make -s -C "$top" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
 	fi
@@ -55,11 +56,11 @@ restore() {
 trap restore EXIT
 
 apt-get install -y -qq "$deb" >/dev/null
-files=$(dpkg -L postgresql-15-engagement)
+files=$(dpkg -L postgresql-$PG_VERSION-engagement)
 docs_ok=true
 for f in engagement.so engagement.control "engagement--$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/engagement.control").sql" \
-	doc/postgresql-15-engagement/README.md doc/postgresql-15-engagement/LICENSE \
-	doc/postgresql-15-engagement/examples/demo-data.sql; do
+	doc/postgresql-$PG_VERSION-engagement/README.md doc/postgresql-$PG_VERSION-engagement/LICENSE \
+	doc/postgresql-$PG_VERSION-engagement/examples/demo-data.sql; do
 	echo "$files" | grep -qE "/$f(\.gz)?$" || { log "the package lacks $f"; docs_ok=false; }
 done
 
@@ -81,14 +82,14 @@ grep -q 'using the installed package' "$work/demo.out" || demo_ok=false
 [ "$(md5sum "$so")" = "$sum_before" ] || demo_ok=false
 $demo_ok || { tail -20 "$work/demo.out"; log "demo.sh did not leave the package as it was"; }
 
-apt-get remove -y -qq postgresql-15-engagement >/dev/null
+apt-get remove -y -qq postgresql-$PG_VERSION-engagement >/dev/null
 removed=true
 [ -e "$("$PG_BIN/pg_config" --pkglibdir)/engagement.so" ] && removed=false
 
 expected="$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/engagement.control")
 high|5"
 if [ "$result" = "$expected" ] && $removed && $docs_ok && $demo_ok; then
-	echo "package: built, installed, used (also by the demo) and removed postgresql-15-engagement $version"
+	echo "package: built, installed, used (also by the demo) and removed postgresql-$PG_VERSION-engagement $version"
 else
 	echo "package: FAILED (query gave '$result', removed: $removed, docs: $docs_ok, demo: $demo_ok)"
 	exit 1

@@ -1,144 +1,114 @@
 #!/usr/bin/env bash
-# Runs every test of the extension:
-#   bash test/run.sh
-# As root it first installs what is missing (apt-get) and the extension
-# itself.  It then runs, from a copy of the tree that the cluster user owns:
-#   - the pg_regress suite with `make installcheck` against a throwaway
-#     cluster, one regression file at a time (after `setup`);
-#   - the TAP tests with `make prove_installcheck`, one file at a time;
-#   - the examples, the engagement_stats fuzz test, the release metadata
-#     check (test/packaging.pl) and the Debian package test (test/package.sh).
-# The Citus test (test/t/006_citus.pl) runs when Citus is installed, or when
-# CITUS_SRC names the Citus source tarball (CITUS_PATCH a patch for it): it is
-# then built once, outside the checkout, and installed; otherwise it is
-# counted as skipped, and said so.
-# Each of these counts as one test, by its exit status; the last line is
-# "N passed, M failed" (", K skipped" when some could not run), and the exit
-# status is 0 only when nothing failed.
+# Runs every test of the extension on every PostgreSQL version it supports:
+#   bash test/run.sh                    15 (this Debian's), 17, 18, and 19 rc
+#   PG_VERSIONS=15 bash test/run.sh     one version: the quick local run
+# Each version runs the whole suite (test/suite.sh: pg_regress, TAP,
+# examples, fuzz, release metadata, Debian package, Citus where Citus
+# supports the version); a release candidate gets the build and pg_regress.
+# A version this machine's apt sources provide runs here; any other runs in
+# a Debian chroot made once with debootstrap and cached outside the checkout
+# (test/lib/chroot.sh), into which a copy of the checkout goes.  As root it
+# installs what is missing, here and in the chroots.
+# A dump made by the first version is restored by each later one and every
+# value compared (test/cross_version.sh).
+# It prints one line per version and ends with "N passed, M failed" over all
+# of them; the exit status is 0 only when nothing failed.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/test/lib/cluster.sh"
+. "$top/test/lib/chroot.sh"
 
-ensure_packages
-build_and_install "$top"
+versions=$(echo ${PG_VERSIONS:-"$(host_pg_version) 17 18 19"} | tr ' ' '\n' | awk '!seen[$0]++' | tr '\n' ' ')
+log "PostgreSQL versions: $versions"
 
-make_workdir test
+make_workdir run
+dumps="$work/dump"
 passed=0
 failed=0
 skipped=0
+lines=""
 
-# one_test NAME COMMAND...: the command's exit status is one test's result
-one_test() {
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		log "$name: ok"
-	else
-		failed=$((failed + 1))
-		log "$name: FAILED"
+# runs_here VERSION: this machine has that PostgreSQL or can install it
+runs_here() {
+	[ -x "/usr/lib/postgresql/$1/bin/pg_config" ] && return 0
+	[ "$1" = "$(host_pg_version)" ] && return 0
+	apt-cache policy "postgresql-server-dev-$1" 2>/dev/null | grep -q 'Candidate: [0-9]'
+}
+
+# the variables of the suite that a chroot gets too
+suite_env() {
+	local v
+	for v in CI FUZZ_ITERATIONS FUZZ_SEED PROVE_FLAGS TAP_TESTS SKIP_PACKAGE; do
+		[ -n "${!v:-}" ] && printf '%s=%s\n' "$v" "${!v}"
+	done
+	return 0
+}
+
+# run_version VERSION: the suite on VERSION, its output prefixed [pgNN] and
+# kept in $work/pgNN.log
+run_version() {
+	local v=$1 dump_env=() dir tree
+	[ -n "$first" ] && [ "$first" != "$v" ] && [ -f "$dumps/values.dump" ] &&
+		dump_env=(ENGAGEMENT_DUMP_FROM=DUMPS)
+	[ -z "$first" ] && dump_env=(ENGAGEMENT_DUMP_SAVE=DUMPS)
+	if runs_here "$v"; then
+		log "PostgreSQL $v: on this machine"
+		env PG_VERSION="$v" "${dump_env[@]/DUMPS/$dumps}" \
+			${CITUS_SRC:+CITUS_SRC="$CITUS_SRC"} ${CITUS_PATCH:+CITUS_PATCH="$CITUS_PATCH"} \
+			bash "$top/test/suite.sh"
+		return
 	fi
+	ensure_chroot "$v" || { echo "0 passed, 1 failed (no chroot for PostgreSQL $v)"; return 1; }
+	dir=$(chroot_dir "$v")
+	tree=/root/engagement
+	log "PostgreSQL $v: in the chroot $dir"
+	rm -rf --one-file-system "$dir$tree" "$dir/root/inputs"
+	copy_tree "$top" "$dir$tree"
+	[ -d "$top/.git" ] && cp -a "$top/.git" "$dir$tree/.git"
+	mkdir -p "$dir/root/inputs"
+	local citus=()
+	if [ -n "${CITUS_SRC:-}" ] && [ -f "$CITUS_SRC" ]; then
+		cp "$CITUS_SRC" "$dir/root/inputs/"
+		citus+=(CITUS_SRC="/root/inputs/$(basename "$CITUS_SRC")")
+		if [ -n "${CITUS_PATCH:-}" ]; then
+			cp "$CITUS_PATCH" "$dir/root/inputs/"
+			citus+=(CITUS_PATCH="/root/inputs/$(basename "$CITUS_PATCH")")
+		fi
+	fi
+	[ -f "$dumps/values.dump" ] && cp -r "$dumps" "$dir/root/inputs/dump"
+	local status=0
+	in_chroot "$v" env PG_VERSION="$v" $(suite_env) "${dump_env[@]/DUMPS//root/inputs/dump}" "${citus[@]}" \
+		bash "$tree/test/suite.sh" || status=$?
+	if [ -d "$dir$tree/test-output/pg$v" ]; then
+		mkdir -p "$top/test-output"
+		rm -rf "$top/test-output/pg$v"
+		cp -r "$dir$tree/test-output/pg$v" "$top/test-output/"
+	fi
+	return $status
 }
 
-# the tree as committed or about to be, without build products; the
-# cluster user writes results/ and tmp_check/ in it
-src="$work/src"
-copy_tree "$top" "$src"
-chown -R "$(cluster_user)" "$src"
-rm -rf "$top/results" "$top/regression.diffs" "$top/tmp_check"
-
-cluster_start "$work"
-
-pgmake() {
-	as_cluster_user make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" "$@"
-}
-
-# pg_regress, one file at a time; on failure its diffs and outputs are kept
-# in the checkout (both are git-ignored)
-regress_one() {
-	local test=$1
-	pgmake installcheck REGRESS="setup $test" >"$work/regress-$test.out" 2>&1 && return 0
-	cat "$work/regress-$test.out" >&2
-	mkdir -p "$top/results"
-	cp "$src"/results/*.out "$top/results/" 2>/dev/null || true
-	cat "$src/regression.diffs" >>"$top/regression.diffs" 2>/dev/null || true
-	log "differences are in $top/regression.diffs, outputs in $top/results/"
-	return 1
-}
-for test in $(sed -n 's/^REGRESS = //p' "$top/Makefile"); do
-	[ "$test" = setup ] && continue
-	one_test "pg_regress $test" regress_one "$test"
+first=""
+for v in $versions; do
+	status=0
+	run_version "$v" 2>&1 | sed -u "s/^/[pg$v] /" | tee "$work/pg$v.log" || status=$?
+	[ -z "$first" ] && first=$v
+	line=$(sed -n 's/^\[pg[0-9]*\] \([0-9]* passed, [0-9]* failed.*\)$/\1/p' "$work/pg$v.log" | tail -1)
+	[ -n "$line" ] || line="0 passed, 1 failed (the suite stopped before its summary)"
+	[ "$status" -ne 0 ] && line="$line; exit status $status"
+	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/^[0-9]* passed, \([0-9]*\) failed.*/\1/p')
+	s=$(echo "$line" | sed -n 's/.*, \([0-9]*\) skipped.*/\1/p')
+	[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	passed=$((passed + p))
+	failed=$((failed + f))
+	skipped=$((skipped + ${s:-0}))
+	lines="$lines
+PostgreSQL $v: $line"
 done
 
-# Examples: the demo's data and report and examples/*.sql run without error
-run_examples() {
-	as_cluster_user "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres \
-		-c "CREATE DATABASE engagement_examples" -c "\\c engagement_examples" \
-		-c "CREATE EXTENSION engagement" -f "$src/examples/reporting.sql" \
-		-f "$src/examples/demo-data.sql" -f "$src/examples/demo-report.sql" \
-		-f "$src/examples/rollup.sql" >"$work/examples.out" 2>&1 && return
-	tail -20 "$work/examples.out"
-	return 1
-}
-one_test examples run_examples
-
-# Fuzz: mutated and random input for engagement_stats, through libpq
-log "fuzzing engagement_stats input and receive (${FUZZ_ITERATIONS:-100000} of each)"
-gcc -O2 -Wall -o "$work/fuzz_stats" "$top/test/fuzz/fuzz_stats.c" \
-	-I"$("$PG_BIN/pg_config" --includedir)" -L"$("$PG_BIN/pg_config" --libdir)" -lpq
-as_cluster_user "$PG_BIN/psql" -X -q -d postgres -c "CREATE DATABASE engagement_fuzz" \
-	-c "\\c engagement_fuzz" -c "CREATE EXTENSION engagement"
-one_test fuzz as_cluster_user env PGDATABASE=engagement_fuzz "$work/fuzz_stats" \
-	"${FUZZ_ITERATIONS:-100000}" "${FUZZ_SEED:-20261127}"
-
-cluster_stop "$work"
-
-# TAP tests: each starts its own clusters (PostgreSQL::Test::Cluster)
-tap_one() {
-	local file=$1 name
-	name=$(basename "$file" .pl)
-	as_cluster_user env -u PGHOST -u PGPORT -u PGUSER \
-		make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" prove_installcheck \
-		PROVE_TESTS="$file" PROVE_FLAGS="${PROVE_FLAGS:-}" >"$work/tap-$name.out" 2>&1 && return 0
-	cat "$work/tap-$name.out" >&2
-	mkdir -p "$top/tmp_check"
-	cp -r "$src/tmp_check/log" "$top/tmp_check/" 2>/dev/null || true
-	log "TAP logs are in $top/tmp_check/log"
-	return 1
-}
-citus=0
-ensure_citus || citus=$?
-for file in $(cd "$src" && ls ${TAP_TESTS:-test/t/*.pl}); do
-	case "$file:$citus" in
-		*citus*:1)
-			skipped=$((skipped + 1))
-			log "TAP $file: SKIPPED, Citus is not installed (set CITUS_SRC to its source tarball to build it)"
-			continue ;;
-		*citus*:2)
-			failed=$((failed + 1))
-			log "TAP $file: FAILED, Citus could not be built or installed"
-			continue ;;
-	esac
-	one_test "TAP $file" tap_one "$file"
-done
-
-# Release metadata and the PGXN archive (make dist needs a git checkout)
-if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
-	one_test "release metadata" env -C "$top" prove test/packaging.pl
-else
-	skipped=$((skipped + 1))
-	log "not a git checkout: make dist not tested"
-fi
-
-# The Debian package: built, installed, used and removed (root only)
-if [ "$(id -u)" -eq 0 ] && [ "${SKIP_PACKAGE:-}" != 1 ]; then
-	one_test "Debian package" bash "$top/test/package.sh"
-else
-	skipped=$((skipped + 1))
-	log "the Debian package test needs root (or SKIP_PACKAGE=1 was set)"
-fi
-
+echo "$lines" | sed '/^$/d'
+[ -d "$top/test-output" ] && [ "$failed" -gt 0 ] && log "what failed left its output in $top/test-output/"
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo "$summary"

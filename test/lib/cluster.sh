@@ -1,12 +1,27 @@
-# Shared by test/run.sh and examples/demo.sh: install what is missing, build
-# and install the extension, and run a throwaway PostgreSQL 15 cluster as an
-# ordinary user (PostgreSQL refuses to run as root).  Source it; it defines
-# functions and sets nothing else.
+# Shared by test/run.sh, test/suite.sh and examples/demo.sh: install what is
+# missing, build and install the extension, and run a throwaway PostgreSQL
+# cluster as an ordinary user (PostgreSQL refuses to run as root).  Source
+# it; it defines functions and sets PG_VERSION (default: the version this
+# Debian packages), PG_BIN and the package lists, nothing else.
 
-PG_BIN=/usr/lib/postgresql/15/bin
+# host_pg_version: the PostgreSQL major version this machine's distribution
+# packages (Debian 12: 15), else the newest one installed
+host_pg_version() {
+	local codename
+	codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+	case $codename in
+		bookworm) echo 15 ;;
+		trixie) echo 17 ;;
+		forky|sid) echo 18 ;;
+		*) ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1 ;;
+	esac
+}
+
+PG_VERSION=${PG_VERSION:-$(host_pg_version)}
+PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
 
 # Debian packages the build, the tests and the demo need.
-ENGAGEMENT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpq-dev make gcc libipc-run-perl"
+ENGAGEMENT_PACKAGES="postgresql-$PG_VERSION postgresql-server-dev-$PG_VERSION libpq-dev make gcc libipc-run-perl"
 # and what test/valgrind.sh needs besides
 VALGRIND_PACKAGES="valgrind"
 # and what building Citus from source needs (ensure_citus)
@@ -37,12 +52,20 @@ ensure_packages() {
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
-# ensure_citus: succeeds when Citus is installed for PostgreSQL 15, building
+# citus_versions TARBALL: the PostgreSQL major versions that Citus source
+# supports, as its configure script checks them
+citus_versions() {
+	tar -xzOf "$1" --wildcards '*/configure' 2>/dev/null |
+		grep -o "version_num\" != '[0-9]*'" | grep -o '[0-9]*' | sort -un | tr '\n' ' '
+}
+
+# ensure_citus: succeeds when Citus is installed for PG_VERSION, building
 # and installing it first when CITUS_SRC names a source tarball (with
 # CITUS_PATCH, a patch to apply in it).  Returns 1 when there is no Citus
-# and nothing to build it from, 2 when building or installing it failed.  The build is kept in CITUS_CACHE
-# (default /var/cache/engagement-citus/<tarball checksum>), outside any
-# checkout, so a second run only installs it again.  Citus is test
+# and nothing to build it from, 2 when building or installing it failed, 3
+# when that Citus does not support PG_VERSION.  The build is kept in
+# CITUS_CACHE (default /var/cache/engagement-citus/<checksum>-pgNN), outside
+# any checkout, so a second run only installs it again.  Citus is test
 # infrastructure: it never goes into the extension or its packages.
 ensure_citus() {
 	local pkglibdir sum cache
@@ -53,13 +76,18 @@ ensure_citus() {
 		log "CITUS_SRC=$CITUS_SRC does not exist"
 		return 2
 	fi
+	case " $(citus_versions "$CITUS_SRC") " in
+		*" $PG_VERSION "*) ;;
+		*) log "$(basename "$CITUS_SRC") supports PostgreSQL $(citus_versions "$CITUS_SRC")only"
+		   return 3 ;;
+	esac
 	if [ "$(id -u)" -ne 0 ]; then
 		log "building Citus needs root (it installs into $pkglibdir)"
 		return 2
 	fi
 	ensure_packages $CITUS_PACKAGES || return 2
 	sum=$(cat "$CITUS_SRC" ${CITUS_PATCH:+"$CITUS_PATCH"} | sha256sum | cut -c1-16)
-	cache=${CITUS_CACHE:-/var/cache/engagement-citus/$sum}
+	cache=${CITUS_CACHE:-/var/cache/engagement-citus/$sum-pg$PG_VERSION}
 	if [ ! -f "$cache/.built" ]; then
 		log "building Citus from $CITUS_SRC in $cache (a few minutes, once)"
 		rm -rf "$cache" && mkdir -p "$cache"

@@ -104,7 +104,27 @@ my $updated = $node->safe_psql('updated', $members);
 my @objects = split /\n/, $fresh;
 cmp_ok(scalar @objects, '>', 80, 'the extension has its member objects (' . scalar(@objects) . ')');
 is($updated, $fresh, 'updated and fresh installs have identical member objects');
-unlike($fresh, qr/comment: \(none\)/, 'every member object has a comment');
+
+# Since PostgreSQL 17 the array type that CREATE TYPE makes beside each type
+# is a member of the extension too (before, it belonged to its type only);
+# such an array type has no comment of its own.  Every other member has one.
+my $server_version = $node->safe_psql('postgres', 'SHOW server_version_num');
+my $arrays_are_members = $server_version >= 170000;
+my $arrays = $node->safe_psql('fresh', q{
+	SELECT count(*) FILTER (WHERE EXISTS (
+	           SELECT FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+	           WHERE e.extname = 'engagement' AND d.deptype = 'e'
+	             AND d.classid = 'pg_type'::regclass AND d.objid = t.typarray)) || '/' || count(*)
+	FROM pg_type t
+	WHERE t.typarray <> 0 AND t.oid IN (
+	    SELECT d.objid FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+	    WHERE e.extname = 'engagement' AND d.deptype = 'e' AND d.classid = 'pg_type'::regclass)});
+my ($array_members, $types) = split m{/}, $arrays;
+cmp_ok($types, '>', 5, "the extension has types with array types ($types)");
+is($array_members, $arrays_are_members ? $types : 0,
+	'array types are members ' . ($arrays_are_members ? 'since PostgreSQL 17' : 'not before PostgreSQL 17'));
+my @uncommented = grep { /comment: \(none\)$/ && !/^type \S+\[\] \|/ } @objects;
+is(join("\n", @uncommented), '', 'every member object but the array types has a comment');
 
 # the objects of 1.0 keep working after the update, and the new ones work
 is($node->safe_psql('updated',
