@@ -21,14 +21,23 @@ DO \$\$
 DECLARE r record;
 BEGIN
     CREATE TEMP TABLE sends (tbl text, id int, col text, hex text, txt text);
-    FOR r IN SELECT c.relname, a.attname, t.typsend
+    -- an array's send form holds its element type's OID, which differs from
+    -- database to database: arrays are compared by their dimensions and
+    -- the send form of each element
+    FOR r IN SELECT c.relname, a.attname, t.typsend, e.typsend AS elemsend
              FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                   JOIN pg_type t ON t.oid = a.atttypid
+                  LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typsubscript = 'array_subscript_handler'::regproc
              WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
                AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'id'
     LOOP
-        EXECUTE format('INSERT INTO sends SELECT %L, id, %L, encode(%s(%I), ''hex''), %I::text FROM %I',
-                       r.relname, r.attname, r.typsend, r.attname, r.attname, r.relname);
+        EXECUTE format('INSERT INTO sends SELECT %L, id, %L, %s, %I::text FROM %I',
+                       r.relname, r.attname,
+                       CASE WHEN r.elemsend IS NULL
+                            THEN format('encode(%s(%I), ''hex'')', r.typsend, r.attname)
+                            ELSE format('array_dims(%1\$I) || '':'' || (SELECT string_agg(coalesce(encode(%2\$s(e), ''hex''), ''NULL''), '','' ORDER BY o) FROM unnest(%1\$I) WITH ORDINALITY u(e, o))',
+                                        r.attname, r.elemsend) END,
+                       r.attname, r.relname);
     END LOOP;
 END \$\$;
 SELECT tbl, id, col, coalesce(hex, 'NULL'), coalesce(txt, 'NULL') FROM sends ORDER BY 1, 2, 3;"

@@ -41,6 +41,19 @@ ok($changelog_date, 'CHANGELOG.md: the version is dated or says it is unreleased
 ok(-f "engagement--$control_version.sql", "a complete install script of $control_version exists");
 is($meta->{provides}{engagement}{file}, "engagement--$control_version.sql", 'provides: the install script of that version');
 
+# the tested versions are stated alike in META.json, debian/pgversions, the
+# README and the versions test/run.sh runs in full
+my @tested = @{ $meta->{x_tested_postgresql_versions} || [] };
+ok(@tested >= 3, 'META.json names the tested PostgreSQL versions: ' . join(' ', @tested));
+is(join(' ', split /\s+/, slurp('debian/pgversions')), join(' ', @tested),
+	'debian/pgversions lists the tested versions');
+my ($readme_versions) = slurp('README.md') =~ /^Supported and tested on PostgreSQL ([\d, and]+)[:.]/m;
+is(join(' ', ($readme_versions // '') =~ /(\d+)/g), join(' ', @tested), 'the README states the tested versions');
+my ($run_versions) = slurp('test/run.sh') =~ /PG_VERSIONS:-"\$\(host_pg_version\) ([\d ]+)"/;
+my $host = slurp('test/lib/cluster.sh') =~ /bookworm\) echo (\d+)/ ? $1 : '';
+is(join(' ', grep { $_ < 19 } $host, split(' ', $run_versions // '')), join(' ', @tested),
+	'test/run.sh runs the tested versions (and a release candidate besides)');
+
 # make dist: a zip of the committed tree under engagement-VERSION/
 my $zip = "engagement-$meta->{version}.zip";
 unlink $zip;

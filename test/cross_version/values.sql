@@ -56,12 +56,12 @@ INSERT INTO states VALUES
         er_reach_interval_transfn(er_reach_interval_transfn(NULL, 40, 8, 2, 1000, 0.9), 20, 4, 1, 500, 0.9)),
     (2, er_reach_transfn(NULL, 1, 0, 0, 3), post_rate_transfn(NULL, 1, 0, 0, 3),
         engagement_index_transfn(NULL, 5e-324, 1e-300, 2.2250738585072014e-308),
-        follower_growth_transfn(NULL, '-infinity', 0),
+        follower_growth_transfn(NULL, '1970-01-01 00:00:00.000001+00', 0),
         enps_transfn(NULL, 6),
         q12_interval_transfn(NULL, '{t,t,t,f,f,f,t,t,t,f,f,NULL}')),
     (3, NULL, NULL, engagement_index_transfn(engagement_index_transfn(NULL, 0.1, 0.2, 0.3), 0.7, 1e-9, 3),
-        NULL, NULL, er_reach_interval_transfn(er_reach_interval_transfn(NULL, m, m, m, m), m, 0, 0, m))
-    FROM (VALUES (1099511627776)) v(m);
+        NULL, NULL, er_reach_interval_transfn(er_reach_interval_transfn(NULL, 1099511627776,
+            1099511627776, 1099511627776, 1099511627776), 1099511627776, 0, 0, 1099511627776));
 
 -- the intervals, and arrays and domains of the types
 CREATE DOMAIN summary_d AS engagement_stats;
