@@ -214,110 +214,263 @@ COMMENT ON FUNCTION engagement_index_inv_transfn(engagement_index_state_v2, doub
 
 --------------------------------------------------------------------------
 -- Every aggregate of 1.1 gets moving-aggregate support, and er_post,
--- er_day and engagement_index move to the new states.  ALTER AGGREGATE can
--- change neither, so their pg_aggregate rows are rewritten in place (and
--- their dependencies with them), as CREATE AGGREGATE would have written
--- them: the aggregates, and every view that uses them, stay.
+-- er_day and engagement_index move to the new states.  CREATE OR REPLACE
+-- AGGREGATE keeps each aggregate (its identity, comment and every view
+-- that uses it) and records its new support functions and state type.
 --------------------------------------------------------------------------
 
-DO $$
-DECLARE
-    r record;
-    agg pg_catalog.oid;
-BEGIN
-    FOR r IN SELECT * FROM (VALUES
-        ('er_reach(bigint,bigint,bigint,bigint)', 'er_reach_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'er_reach_inv_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)', 'engagement_ratio_state', '(0,0)'),
-        ('er_reach(integer,integer,integer,integer)', 'er_reach_int4_transfn(engagement_ratio_state,integer,integer,integer,integer)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'er_reach_int4_inv_transfn(engagement_ratio_state,integer,integer,integer,integer)', 'engagement_ratio_state', '(0,0)'),
-        ('er_reach(smallint,smallint,smallint,smallint)', 'er_reach_int2_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'er_reach_int2_inv_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)', 'engagement_ratio_state', '(0,0)'),
-        ('er_view(bigint,bigint,bigint,bigint)', 'er_view_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'er_view_inv_transfn(engagement_ratio_state,bigint,bigint,bigint,bigint)', 'engagement_ratio_state', '(0,0)'),
-        ('er_view(integer,integer,integer,integer)', 'er_view_int4_transfn(engagement_ratio_state,integer,integer,integer,integer)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'er_view_int4_inv_transfn(engagement_ratio_state,integer,integer,integer,integer)', 'engagement_ratio_state', '(0,0)'),
-        ('er_view(smallint,smallint,smallint,smallint)', 'er_view_int2_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'er_view_int2_inv_transfn(engagement_ratio_state,smallint,smallint,smallint,smallint)', 'engagement_ratio_state', '(0,0)'),
-        ('er_post(bigint,bigint,bigint,bigint)', 'post_rate_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)',
-         'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'post_rate_inv_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
-        ('er_post(integer,integer,integer,integer)', 'post_rate_int4_transfn(engagement_mean_state_v2,integer,integer,integer,integer)',
-         'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'post_rate_int4_inv_transfn(engagement_mean_state_v2,integer,integer,integer,integer)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
-        ('er_post(smallint,smallint,smallint,smallint)', 'post_rate_int2_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)',
-         'post_rate_mean_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'post_rate_int2_inv_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
-        ('er_day(bigint,bigint,bigint,bigint)', 'post_rate_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)',
-         'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'post_rate_inv_transfn(engagement_mean_state_v2,bigint,bigint,bigint,bigint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
-        ('er_day(integer,integer,integer,integer)', 'post_rate_int4_transfn(engagement_mean_state_v2,integer,integer,integer,integer)',
-         'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'post_rate_int4_inv_transfn(engagement_mean_state_v2,integer,integer,integer,integer)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
-        ('er_day(smallint,smallint,smallint,smallint)', 'post_rate_int2_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)',
-         'post_rate_sum_finalfn(engagement_mean_state_v2)', 'mean_state_combine(engagement_mean_state_v2,engagement_mean_state_v2)',
-         'post_rate_int2_inv_transfn(engagement_mean_state_v2,smallint,smallint,smallint,smallint)', 'engagement_mean_state_v2', 'v2(0,0,0,0,0,0)'),
-        ('amplification_rate(bigint)', 'amplification_rate_transfn(engagement_ratio_state,bigint)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'amplification_rate_inv_transfn(engagement_ratio_state,bigint)', 'engagement_ratio_state', '(0,0)'),
-        ('amplification_rate(integer)', 'amplification_rate_int4_transfn(engagement_ratio_state,integer)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'amplification_rate_int4_inv_transfn(engagement_ratio_state,integer)', 'engagement_ratio_state', '(0,0)'),
-        ('amplification_rate(smallint)', 'amplification_rate_int2_transfn(engagement_ratio_state,smallint)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'amplification_rate_int2_inv_transfn(engagement_ratio_state,smallint)', 'engagement_ratio_state', '(0,0)'),
-        ('q12_index(boolean)', 'q12_index_bool_transfn(engagement_ratio_state,boolean)',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'q12_index_bool_inv_transfn(engagement_ratio_state,boolean)', 'engagement_ratio_state', '(0,0)'),
-        ('q12_index(boolean[])', 'q12_index_array_transfn(engagement_ratio_state,boolean[])',
-         'ratio_percent_finalfn(engagement_ratio_state)', 'ratio_state_combine(engagement_ratio_state,engagement_ratio_state)',
-         'q12_index_array_inv_transfn(engagement_ratio_state,boolean[])', 'engagement_ratio_state', '(0,0)'),
-        ('engagement_index(double precision,double precision,double precision)', 'engagement_index_transfn(engagement_index_state_v2,double precision,double precision,double precision)',
-         'engagement_index_finalfn(engagement_index_state_v2)', 'index_state_combine(engagement_index_state_v2,engagement_index_state_v2)',
-         'engagement_index_inv_transfn(engagement_index_state_v2,double precision,double precision,double precision)', 'engagement_index_state_v2', 'v2(0,0,0,0,0,0,0,0,0)')
-    ) v(aggregate, sfunc, finalfunc, combinefunc, invfunc, stype, initcond)
-    LOOP
-        agg := pg_catalog.to_regprocedure(r.aggregate);
-        -- the dependencies on support functions and state type go
-        DELETE FROM pg_catalog.pg_depend d
-        WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = agg
-          AND d.deptype = 'n'
-          AND ((d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid IN
-                   (SELECT a.aggtransfn FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg
-                    UNION ALL SELECT a.aggfinalfn FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg
-                    UNION ALL SELECT a.aggcombinefn FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg))
-               OR (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.refobjid IN
-                   (SELECT a.aggtranstype FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = agg)));
-        UPDATE pg_catalog.pg_aggregate SET
-            aggtransfn = pg_catalog.to_regprocedure(r.sfunc)::pg_catalog.oid,
-            aggfinalfn = pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
-            aggcombinefn = pg_catalog.to_regprocedure(r.combinefunc)::pg_catalog.oid,
-            aggtranstype = pg_catalog.to_regtype(r.stype)::pg_catalog.oid,
-            agginitval = r.initcond,
-            aggmtransfn = pg_catalog.to_regprocedure(r.sfunc)::pg_catalog.oid,
-            aggminvtransfn = pg_catalog.to_regprocedure(r.invfunc)::pg_catalog.oid,
-            aggmfinalfn = pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
-            aggmtranstype = pg_catalog.to_regtype(r.stype)::pg_catalog.oid,
-            aggminitval = r.initcond
-        WHERE aggfnoid = agg;
-        -- and the new ones come, once each, as creating the aggregate would record them
-        INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-        SELECT DISTINCT 'pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0,
-               'pg_catalog.pg_proc'::pg_catalog.regclass, f, 0, 'n'
-        FROM pg_catalog.unnest(ARRAY[pg_catalog.to_regprocedure(r.sfunc)::pg_catalog.oid,
-                                     pg_catalog.to_regprocedure(r.finalfunc)::pg_catalog.oid,
-                                     pg_catalog.to_regprocedure(r.combinefunc)::pg_catalog.oid,
-                                     pg_catalog.to_regprocedure(r.invfunc)::pg_catalog.oid]) f;
-        INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-        VALUES ('pg_catalog.pg_proc'::pg_catalog.regclass, agg, 0, 'pg_catalog.pg_type'::pg_catalog.regclass,
-                pg_catalog.to_regtype(r.stype)::pg_catalog.oid, 0, 'n');
-    END LOOP;
-END $$;
+CREATE OR REPLACE AGGREGATE er_reach(likes bigint, comments bigint, shares bigint, reach bigint) (
+	SFUNC = er_reach_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_transfn,
+	MINVFUNC = er_reach_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_reach(likes integer, comments integer, shares integer, reach integer) (
+	SFUNC = er_reach_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int4_transfn,
+	MINVFUNC = er_reach_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_reach(likes smallint, comments smallint, shares smallint, reach smallint) (
+	SFUNC = er_reach_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_reach_int2_transfn,
+	MINVFUNC = er_reach_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_view(likes bigint, comments bigint, shares bigint, views bigint) (
+	SFUNC = er_view_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_transfn,
+	MINVFUNC = er_view_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_view(likes integer, comments integer, shares integer, views integer) (
+	SFUNC = er_view_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int4_transfn,
+	MINVFUNC = er_view_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_view(likes smallint, comments smallint, shares smallint, views smallint) (
+	SFUNC = er_view_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = er_view_int2_transfn,
+	MINVFUNC = er_view_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_post(likes bigint, comments bigint, shares bigint, followers bigint) (
+	SFUNC = post_rate_transfn,
+	STYPE = engagement_mean_state_v2,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_transfn,
+	MINVFUNC = post_rate_inv_transfn,
+	MSTYPE = engagement_mean_state_v2,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_post(likes integer, comments integer, shares integer, followers integer) (
+	SFUNC = post_rate_int4_transfn,
+	STYPE = engagement_mean_state_v2,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_transfn,
+	MINVFUNC = post_rate_int4_inv_transfn,
+	MSTYPE = engagement_mean_state_v2,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_post(likes smallint, comments smallint, shares smallint, followers smallint) (
+	SFUNC = post_rate_int2_transfn,
+	STYPE = engagement_mean_state_v2,
+	FINALFUNC = post_rate_mean_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_transfn,
+	MINVFUNC = post_rate_int2_inv_transfn,
+	MSTYPE = engagement_mean_state_v2,
+	MFINALFUNC = post_rate_mean_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_day(likes bigint, comments bigint, shares bigint, followers bigint) (
+	SFUNC = post_rate_transfn,
+	STYPE = engagement_mean_state_v2,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_transfn,
+	MINVFUNC = post_rate_inv_transfn,
+	MSTYPE = engagement_mean_state_v2,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_day(likes integer, comments integer, shares integer, followers integer) (
+	SFUNC = post_rate_int4_transfn,
+	STYPE = engagement_mean_state_v2,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int4_transfn,
+	MINVFUNC = post_rate_int4_inv_transfn,
+	MSTYPE = engagement_mean_state_v2,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE er_day(likes smallint, comments smallint, shares smallint, followers smallint) (
+	SFUNC = post_rate_int2_transfn,
+	STYPE = engagement_mean_state_v2,
+	FINALFUNC = post_rate_sum_finalfn,
+	COMBINEFUNC = mean_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0)',
+	MSFUNC = post_rate_int2_transfn,
+	MINVFUNC = post_rate_int2_inv_transfn,
+	MSTYPE = engagement_mean_state_v2,
+	MFINALFUNC = post_rate_sum_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE amplification_rate(shares bigint) (
+	SFUNC = amplification_rate_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = amplification_rate_transfn,
+	MINVFUNC = amplification_rate_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE amplification_rate(shares integer) (
+	SFUNC = amplification_rate_int4_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = amplification_rate_int4_transfn,
+	MINVFUNC = amplification_rate_int4_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE amplification_rate(shares smallint) (
+	SFUNC = amplification_rate_int2_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = amplification_rate_int2_transfn,
+	MINVFUNC = amplification_rate_int2_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE q12_index(answer boolean) (
+	SFUNC = q12_index_bool_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = q12_index_bool_transfn,
+	MINVFUNC = q12_index_bool_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE q12_index(answers boolean[]) (
+	SFUNC = q12_index_array_transfn,
+	STYPE = engagement_ratio_state,
+	FINALFUNC = ratio_percent_finalfn,
+	COMBINEFUNC = ratio_state_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = q12_index_array_transfn,
+	MINVFUNC = q12_index_array_inv_transfn,
+	MSTYPE = engagement_ratio_state,
+	MFINALFUNC = ratio_percent_finalfn,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE engagement_index(work double precision, management double precision,
+								  events double precision) (
+	SFUNC = engagement_index_transfn,
+	STYPE = engagement_index_state_v2,
+	FINALFUNC = engagement_index_finalfn,
+	COMBINEFUNC = index_state_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_index_transfn,
+	MINVFUNC = engagement_index_inv_transfn,
+	MSTYPE = engagement_index_state_v2,
+	MFINALFUNC = engagement_index_finalfn,
+	MINITCOND = 'v2(0,0,0,0,0,0,0,0,0)',
+	PARALLEL = SAFE
+);
 
 -- the old support functions and state types, now unused
 DROP FUNCTION post_rate_transfn(engagement_mean_state, bigint, bigint, bigint, bigint);

@@ -58,7 +58,7 @@ trap restore EXIT
 apt-get install -y -qq "$deb" >/dev/null
 files=$(dpkg -L postgresql-$PG_VERSION-engagement)
 docs_ok=true
-for f in engagement.so engagement.control "engagement--$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/engagement.control").sql" \
+for f in engagement.so engagement.control $(cd "$top" && ls engagement--*.sql) \
 	doc/postgresql-$PG_VERSION-engagement/README.md doc/postgresql-$PG_VERSION-engagement/LICENSE \
 	doc/postgresql-$PG_VERSION-engagement/examples/demo-data.sql; do
 	echo "$files" | grep -qE "/$f(\.gz)?$" || { log "the package lacks $f"; docs_ok=false; }

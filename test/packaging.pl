@@ -38,8 +38,16 @@ my ($changelog_version, $changelog_date) =
   slurp('CHANGELOG.md') =~ /^## (\d[\d.]*) — (\d{4}-\d\d-\d\d|unreleased)$/m;
 is($changelog_version, $control_version, 'CHANGELOG.md: the newest version is the same version');
 ok($changelog_date, 'CHANGELOG.md: the version is dated or says it is unreleased');
-ok(-f "engagement--$control_version.sql", "a complete install script of $control_version exists");
-is($meta->{provides}{engagement}{file}, "engagement--$control_version.sql", 'provides: the install script of that version');
+# one complete install script (1.0) and a chain of update scripts to the
+# control file's version, which CREATE EXTENSION follows
+my @scripts = glob('engagement--*.sql');
+is(join(' ', grep { /^engagement--[\d.]+\.sql$/ } @scripts), 'engagement--1.0.sql', 'one complete install script, of 1.0');
+my $reached = '1.0';
+while (my ($next) = map { /^engagement--\Q$reached\E--([\d.]+)\.sql$/ ? $1 : () } @scripts) {
+	$reached = $next;
+}
+is($reached, $control_version, "update scripts lead from 1.0 to $control_version");
+is($meta->{provides}{engagement}{file}, 'engagement--1.0.sql', 'provides: the install script');
 
 # the tested versions are stated alike in META.json, debian/pgversions, the
 # README and the versions test/run.sh runs in full
@@ -67,7 +75,7 @@ for (my $status = 1; $status > 0; $status = $unzip->nextStream) {
 $unzip->close;
 unlink $zip;
 my %in = map { $_ => 1 } @members;
-for my $file ('META.json', 'engagement.control', 'Makefile', 'README.md', 'LICENSE', "engagement--$control_version.sql", 'src/engagement.c') {
+for my $file ('META.json', 'engagement.control', 'Makefile', 'README.md', 'LICENSE', @scripts, 'src/engagement.c') {
 	ok($in{"engagement-$meta->{version}/$file"}, "the archive holds $file");
 }
 is(scalar(grep { !m{^engagement-\Q$meta->{version}\E/} } @members), 0, 'every member is under engagement-VERSION/');

@@ -92,6 +92,8 @@ in_chroot() {
 		mount -t proc proc "$dir/proc"
 		mkdir -p "$dir/dev/shm" "$dir/dev/pts"
 		mount -t tmpfs -o mode=1777 shm "$dir/dev/shm"
+		mount -t devpts -o newinstance,ptmxmode=0666 devpts "$dir/dev/pts"
+		[ -e "$dir/dev/ptmx" ] || ln -s pts/ptmx "$dir/dev/ptmx"
 		for n in null zero full random urandom tty; do
 			[ -e "$dir/dev/$n" ] || touch "$dir/dev/$n"
 			mount --bind "/dev/$n" "$dir/dev/$n"

@@ -26,7 +26,7 @@ ENGAGEMENT_PACKAGES="postgresql-$PG_VERSION postgresql-server-dev-$PG_VERSION li
 VALGRIND_PACKAGES="valgrind"
 # and what building Citus from source needs (ensure_citus)
 CITUS_PACKAGES="libzstd-dev liblz4-dev libkrb5-dev libssl-dev libselinux1-dev libxslt1-dev
-	libxml2-dev libpam0g-dev libreadline-dev libicu-dev autoconf flex bison"
+	libxml2-dev libpam0g-dev libreadline-dev libicu-dev autoconf flex bison patch"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -112,6 +112,9 @@ build_and_install() {
 	log "building and installing the extension${copt:+ ($copt)}"
 	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" clean >/dev/null
 	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" COPT="$copt" >/dev/null
+	# scripts an earlier tree installed and this one no longer has would
+	# change which path CREATE EXTENSION takes
+	rm -f "$("$PG_BIN/pg_config" --sharedir)"/extension/engagement--*.sql
 	make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
 }
 

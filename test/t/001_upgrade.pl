@@ -1,5 +1,10 @@
-# Two ways to the newest version give the same extension: its complete
-# install script, and 1.0 updated step by step through every update script.
+# Every way to the newest version gives the same extension.  There is no
+# complete install script after 1.0: CREATE EXTENSION runs the install
+# script of 1.0 and then every update script, so each object is written
+# once, in the script of the version that made or changed it, and every
+# fresh install runs the updates.  Compared here: a fresh install, 1.0
+# updated one ALTER EXTENSION at a time, and each later released version
+# installed and then updated.
 # The whole catalog entry of every member object is compared: functions
 # with every attribute, aggregates with every pg_aggregate column, types,
 # operators, operator classes with their operators and support functions,
@@ -21,10 +26,9 @@ my $newest = $node->safe_psql('postgres',
 	"SELECT default_version FROM pg_available_extensions WHERE name = 'engagement'");
 isnt($newest, '1.0', "a version after 1.0 exists ($newest)");
 
-# the fresh install must not be the same chain of scripts in disguise
 my $sharedir = $node->safe_psql('postgres', "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'");
-ok(-f "$sharedir/extension/engagement--$newest.sql",
-	"a complete install script of $newest exists, so a fresh install does not replay the updates");
+my @complete = map { m{/engagement--([\d.]+)\.sql$} ? $1 : () } glob("$sharedir/extension/engagement--*.sql");
+is("@complete", '1.0', 'the only complete install script is that of 1.0; later versions are updates');
 
 $node->safe_psql('updated', "CREATE EXTENSION engagement VERSION '1.0'");
 my $before = $node->safe_psql('updated',
@@ -103,7 +107,19 @@ my $fresh = $node->safe_psql('fresh', $members);
 my $updated = $node->safe_psql('updated', $members);
 my @objects = split /\n/, $fresh;
 cmp_ok(scalar @objects, '>', 80, 'the extension has its member objects (' . scalar(@objects) . ')');
-is($updated, $fresh, 'updated and fresh installs have identical member objects');
+is($updated, $fresh, '1.0 updated step by step and a fresh install have identical member objects');
+
+# every released version after 1.0, installed and then updated
+my @released = grep { $_ ne '1.0' && $_ ne $newest } split /\n/, $node->safe_psql('postgres',
+	"SELECT version FROM pg_available_extension_versions WHERE name = 'engagement' ORDER BY string_to_array(version, '.')::int[]");
+cmp_ok(scalar @released, '>=', 1, "released versions between 1.0 and $newest: @released");
+for my $version (@released) {
+	(my $db = "from_$version") =~ s/\./_/g;
+	$node->safe_psql('postgres', "CREATE DATABASE $db");
+	$node->safe_psql($db, "CREATE EXTENSION engagement VERSION '$version'");
+	$node->safe_psql($db, 'ALTER EXTENSION engagement UPDATE');
+	is($node->safe_psql($db, $members), $fresh, "$version installed and updated equals a fresh install");
+}
 
 # Since PostgreSQL 17 the array type that CREATE TYPE makes beside each type
 # is a member of the extension too (before, it belonged to its type only);
