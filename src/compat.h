@@ -1,8 +1,9 @@
 /*
  * compat.h
  *		What differs between the PostgreSQL major versions engagement builds
- *		against, in what this code uses.  Only PostgreSQL 15 is built and
- *		tested by the project; 16 to 18 are expected to build.
+ *		against, in what this code uses: 15, 17 and 18 are built and tested,
+ *		19 is built; 16 is expected to build.  Nothing else in the C code
+ *		tests a version.
  */
 #ifndef ENGAGEMENT_COMPAT_H
 #define ENGAGEMENT_COMPAT_H
@@ -26,6 +27,11 @@
 #else
 #define make_range_compat(typcache, lower, upper, empty) \
 	make_range(typcache, lower, upper, empty)
+#endif
+
+/* PostgreSQL 19 dropped the bits8 typedef of the null bitmaps for uint8 */
+#if PG_VERSION_NUM >= 190000
+typedef uint8 bits8;
 #endif
 
 #endif							/* ENGAGEMENT_COMPAT_H */
