@@ -34,6 +34,9 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 $(OBJS): src/engagement.h src/compat.h
+# the width wrappers src/families.pl generates from its table
+src/smm_scalar.o: src/smm_scalar_widths.inc
+src/smm_agg.o: src/smm_agg_widths.inc
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

@@ -62,6 +62,9 @@ my $host = slurp('test/lib/cluster.sh') =~ /bookworm\) echo (\d+)/ ? $1 : '';
 is(join(' ', grep { $_ < 19 } $host, split(' ', $run_versions // '')), join(' ', @tested),
 	'test/run.sh runs the tested versions (and a release candidate besides)');
 
+# the overload families are what their table generates
+is(system('perl', 'src/families.pl', '--check'), 0, 'the generated overload families match src/families.pl');
+
 # make dist: a zip of the committed tree under engagement-VERSION/
 my $zip = "engagement-$meta->{version}.zip";
 unlink $zip;
