@@ -60,7 +60,8 @@ files=$(dpkg -L postgresql-$PG_VERSION-engagement)
 docs_ok=true
 for f in engagement.so engagement.control $(cd "$top" && ls engagement--*.sql) \
 	doc/postgresql-$PG_VERSION-engagement/README.md doc/postgresql-$PG_VERSION-engagement/LICENSE \
-	doc/postgresql-$PG_VERSION-engagement/examples/demo-data.sql; do
+	doc/postgresql-$PG_VERSION-engagement/examples/demo-data.sql \
+	doc/postgresql-$PG_VERSION-engagement/doc/reference.md; do
 	echo "$files" | grep -qE "/$f(\.gz)?$" || { log "the package lacks $f"; docs_ok=false; }
 done
 
