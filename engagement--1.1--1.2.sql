@@ -8,7 +8,8 @@
 --
 -- engagement_mean_state and engagement_index_state get a new layout.  They
 -- are aggregate states, not meant to be stored: the update refuses to run
--- while a table column holds one, rather than misread it.  The aggregates
+-- while anything of the user's depends on them (below), rather than drop
+-- or misread it.  The aggregates
 -- that use them (er_post, er_day, engagement_index) keep their identity,
 -- so views built on them keep working; only their support functions and
 -- state type are replaced.
@@ -20,20 +21,64 @@
 -- engagement_stats takes its name.  Convert a column with
 -- ALTER TABLE t ALTER COLUMN s TYPE engagement_stats USING s::engagement_stats.
 
+-- The update replaces engagement_mean_state and engagement_index_state and
+-- the functions that take them.  Anything of the user's that depends on
+-- them -- a column (also through a domain or an array), a domain, a
+-- constraint, a default, an index, a view or materialized view, a
+-- function, a trigger -- would be dropped with them, so the update stops
+-- first, changing nothing, and names each such object.
 DO $$
+DECLARE
+    ext pg_catalog.oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'engagement');
+    replaced pg_catalog.oid[];
+    found pg_catalog.text;
 BEGIN
-    IF EXISTS (SELECT FROM pg_catalog.pg_attribute a
-               JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-               WHERE a.attnum > 0 AND NOT a.attisdropped
-                 AND (t.oid IN ('engagement_mean_state'::pg_catalog.regtype,
-                                'engagement_index_state'::pg_catalog.regtype)
-                      OR t.typelem IN ('engagement_mean_state'::pg_catalog.regtype,
-                                       'engagement_index_state'::pg_catalog.regtype)))
-    THEN
-        RAISE EXCEPTION 'a table column holds engagement_mean_state or engagement_index_state values'
+    -- the two types, their array types, and the functions of the extension
+    -- whose arguments or result are of them
+    SELECT pg_catalog.array_agg(t.oid) INTO replaced
+    FROM pg_catalog.pg_type t
+    WHERE t.oid IN ('engagement_mean_state'::pg_catalog.regtype, 'engagement_index_state'::pg_catalog.regtype)
+       OR t.typelem IN ('engagement_mean_state'::pg_catalog.regtype, 'engagement_index_state'::pg_catalog.regtype);
+    WITH RECURSIVE
+    members AS (
+        SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
+        WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.refobjid = ext
+          AND d.deptype = 'e'
+    ),
+    start AS (
+        SELECT 'pg_catalog.pg_type'::pg_catalog.regclass::pg_catalog.oid AS classid, t AS objid
+        FROM pg_catalog.unnest(replaced) t
+        UNION
+        SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::pg_catalog.oid, p.oid
+        FROM pg_catalog.pg_proc p JOIN members m ON m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                                 AND m.objid = p.oid
+        WHERE p.prorettype = ANY (replaced) OR p.proargtypes::pg_catalog.oid[] && replaced
+    ),
+    -- everything outside the extension that depends on them, directly or
+    -- through other such objects (a column of a domain over one of them)
+    dependents (classid, objid, objsubid) AS (
+        SELECT d.classid, d.objid, d.objsubid
+        FROM pg_catalog.pg_depend d JOIN start s ON d.refclassid = s.classid AND d.refobjid = s.objid
+        WHERE d.deptype IN ('n', 'a', 'i')
+          AND NOT EXISTS (SELECT FROM members m WHERE m.classid = d.classid AND m.objid = d.objid)
+          AND NOT EXISTS (SELECT FROM start s2 WHERE s2.classid = d.classid AND s2.objid = d.objid)
+        UNION
+        SELECT d.classid, d.objid, d.objsubid
+        FROM pg_catalog.pg_depend d JOIN dependents x ON d.refclassid = x.classid AND d.refobjid = x.objid
+        WHERE d.deptype IN ('n', 'a', 'i')
+          AND NOT EXISTS (SELECT FROM members m WHERE m.classid = d.classid AND m.objid = d.objid)
+    )
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object(x.classid, x.objid, x.objsubid), E'\n')
+    INTO found
+    FROM dependents x;
+    IF found IS NOT NULL THEN
+        RAISE EXCEPTION 'objects depend on engagement_mean_state or engagement_index_state, which this update replaces'
             USING ERRCODE = 'object_in_use',
-                  DETAIL = 'Their layout changes in engagement 1.2.',
-                  HINT = 'Store them as text (ALTER TABLE ... TYPE text) before updating, and convert them back after.';
+                  DETAIL = E'Their layout changes in engagement 1.2, and the update would drop:\n' || found,
+                  HINT = 'Store such columns as text (ALTER TABLE ... ALTER COLUMN ... TYPE text), '
+                         'drop the other objects, update, then convert the columns back '
+                         '(ALTER TABLE ... ALTER COLUMN ... TYPE engagement_mean_state USING ...::engagement_mean_state) '
+                         'and create the objects again.';
     END IF;
 END $$;
 

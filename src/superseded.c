@@ -6,13 +6,120 @@
  * installing the old version), and a database whose files are 1.2 but
  * whose objects are still 1.1 calls them until ALTER EXTENSION engagement
  * UPDATE runs.  They must not read a 1.1 state as a 1.2 one, so each
- * raises an error asking for the update; the input functions read their
- * text as 1.2 does (CREATE AGGREGATE checks its initial state with them)
- * into a value no shorter than either layout.
+ * raises an error asking for the update.
+ *
+ * The input and output functions of the two replaced state types are the
+ * exception: they read and write a 1.1 value in its 1.1 layout and text
+ * and binary forms (which the 1.2 types read too), as 1.1 did.  So the old
+ * install scripts create their aggregates with a true initial state, a
+ * dump of a 1.1 database restores into one, and a column of such values
+ * can be stored as text before the update (which refuses to run while
+ * anything depends on these types) and converted back after it.
  */
 #include "engagement.h"
 
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
 #include "utils/regproc.h"
+
+/* a mean of 1.1: how many values, their sum and its compensation term */
+typedef struct Mean_1_1
+{
+	int64		count;
+	double		sum;
+	double		comp;
+} Mean_1_1;
+
+/* the three means of engagement_index_state of 1.1, or the one of engagement_mean_state */
+#define INDEX_MEANS_1_1 3
+
+static void
+append_means_1_1(StringInfo buf, const Mean_1_1 *means, int n)
+{
+	char		text[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	appendStringInfoChar(buf, '(');
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(buf, ',');
+		appendStringInfo(buf, INT64_FORMAT ",", means[i].count);
+		double_to_shortest_decimal_buf(means[i].sum, text);
+		appendStringInfo(buf, "%s,", text);
+		double_to_shortest_decimal_buf(means[i].comp, text);
+		appendStringInfoString(buf, text);
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/* the check 1.1 made of each mean it read */
+static void
+check_mean_1_1(const Mean_1_1 *mean, const char *type_name, bool binary)
+{
+	if (mean->count < 0)
+		report_bad_state(type_name, binary, "A count must not be negative.");
+	if (!isfinite(mean->sum) || !isfinite(mean->comp) || mean->sum < 0 ||
+		!isfinite(mean->sum + mean->comp) || mean->sum + mean->comp < 0)
+		report_bad_state(type_name, binary, "A sum must be a finite number, not negative.");
+	if (mean->count == 0 && (mean->sum != 0 || mean->comp != 0))
+		report_bad_state(type_name, binary, "A sum of no values must be 0.");
+}
+
+/* "(count,sum,comp[,count,sum,comp...])", n means */
+static Mean_1_1 *
+parse_means_1_1(const char *text, int n, const char *type_name)
+{
+	StateParser parser = {text, text, type_name};
+	Mean_1_1   *means = palloc(sizeof(Mean_1_1) * n);
+
+	expect_char(&parser, '(');
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			expect_char(&parser, ',');
+		means[i].count = parse_int64_count(&parser);
+		expect_char(&parser, ',');
+		means[i].sum = parse_double(&parser);
+		expect_char(&parser, ',');
+		means[i].comp = parse_double(&parser);
+		check_mean_1_1(&means[i], type_name, false);
+	}
+	expect_end(&parser);
+	return means;
+}
+
+static Mean_1_1 *
+recv_means_1_1(StringInfo buf, int n, const char *type_name)
+{
+	Mean_1_1   *means = palloc(sizeof(Mean_1_1) * n);
+
+	if (buf->len - buf->cursor != (int) sizeof(Mean_1_1) * n)
+		report_bad_state(type_name, true, "The value does not have the length of its 1.1 form.");
+	for (int i = 0; i < n; i++)
+	{
+		means[i].count = pq_getmsgint64(buf);
+		means[i].sum = pq_getmsgfloat8(buf);
+		means[i].comp = pq_getmsgfloat8(buf);
+		check_mean_1_1(&means[i], type_name, true);
+	}
+	return means;
+}
+
+static bytea *
+send_means_1_1(const Mean_1_1 *means, int n)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	for (int i = 0; i < n; i++)
+	{
+		pq_sendint64(&buf, means[i].count);
+		pq_sendfloat8(&buf, means[i].sum);
+		pq_sendfloat8(&buf, means[i].comp);
+	}
+	return pq_endtypsend(&buf);
+}
 
 pg_noreturn static void report_superseded(FunctionCallInfo fcinfo) pg_attribute_noreturn();
 
@@ -30,56 +137,64 @@ PG_FUNCTION_INFO_V1(engagement_mean_state_in);
 Datum
 engagement_mean_state_in(PG_FUNCTION_ARGS)
 {
-	return engagement_mean_state_in_v2(fcinfo);
+	PG_RETURN_POINTER(parse_means_1_1(PG_GETARG_CSTRING(0), 1, "engagement_mean_state"));
 }
 
 PG_FUNCTION_INFO_V1(engagement_index_state_in);
 Datum
 engagement_index_state_in(PG_FUNCTION_ARGS)
 {
-	return engagement_index_state_in_v2(fcinfo);
+	PG_RETURN_POINTER(parse_means_1_1(PG_GETARG_CSTRING(0), INDEX_MEANS_1_1, "engagement_index_state"));
 }
 
 PG_FUNCTION_INFO_V1(engagement_mean_state_out);
 Datum
 engagement_mean_state_out(PG_FUNCTION_ARGS)
 {
-	report_superseded(fcinfo);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_means_1_1(&buf, (const Mean_1_1 *) PG_GETARG_POINTER(0), 1);
+	PG_RETURN_CSTRING(buf.data);
 }
 
 PG_FUNCTION_INFO_V1(engagement_mean_state_recv);
 Datum
 engagement_mean_state_recv(PG_FUNCTION_ARGS)
 {
-	report_superseded(fcinfo);
+	PG_RETURN_POINTER(recv_means_1_1((StringInfo) PG_GETARG_POINTER(0), 1, "engagement_mean_state"));
 }
 
 PG_FUNCTION_INFO_V1(engagement_mean_state_send);
 Datum
 engagement_mean_state_send(PG_FUNCTION_ARGS)
 {
-	report_superseded(fcinfo);
+	PG_RETURN_BYTEA_P(send_means_1_1((const Mean_1_1 *) PG_GETARG_POINTER(0), 1));
 }
 
 PG_FUNCTION_INFO_V1(engagement_index_state_out);
 Datum
 engagement_index_state_out(PG_FUNCTION_ARGS)
 {
-	report_superseded(fcinfo);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_means_1_1(&buf, (const Mean_1_1 *) PG_GETARG_POINTER(0), INDEX_MEANS_1_1);
+	PG_RETURN_CSTRING(buf.data);
 }
 
 PG_FUNCTION_INFO_V1(engagement_index_state_recv);
 Datum
 engagement_index_state_recv(PG_FUNCTION_ARGS)
 {
-	report_superseded(fcinfo);
+	PG_RETURN_POINTER(recv_means_1_1((StringInfo) PG_GETARG_POINTER(0), INDEX_MEANS_1_1, "engagement_index_state"));
 }
 
 PG_FUNCTION_INFO_V1(engagement_index_state_send);
 Datum
 engagement_index_state_send(PG_FUNCTION_ARGS)
 {
-	report_superseded(fcinfo);
+	PG_RETURN_BYTEA_P(send_means_1_1((const Mean_1_1 *) PG_GETARG_POINTER(0), INDEX_MEANS_1_1));
 }
 
 PG_FUNCTION_INFO_V1(mean_state_combine);
