@@ -156,6 +156,10 @@ FROM (VALUES ('sum past 2^63', 92233720368547758070::numeric, 3::numeric),
              ('fractions', 123456789.123456789, 987654321.987654321),
              ('tiny', 1e-200, 7e100), ('huge', 7e150, 3e-140)) v(what, n, d);
 
+-- both below 10^-40: the quotient is in range, and exact
+SELECT er_reach(1e-400::numeric, 1e-398::numeric) AS one, ctr(3e-700, 4e-699) AS seven_and_a_half,
+       er_reach(1e-45, 3e-45) = 100.0 / 3 AS third, love_rate(2e-50, 3e-50::numeric) = 200.0 / 3 AS two_thirds;
+
 -- money: the numeric count as a division written in SQL would give it
 SELECT cpc(12.50, 5.0) AS cpc_2_5, cpl(100, 8::smallint) AS cpl_12_5,
        cost_per_engagement(sum(n * 10), sum(b * 4)) AS per_engagement_2_5,

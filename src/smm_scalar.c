@@ -132,8 +132,13 @@ numeric_percent_of(Numeric num, Numeric den)
 	scale = Max(0, Min(NUMERIC_MAX_DISPLAY_SCALE, 40 - exponent));
 	hundred_num = DirectFunctionCall2(numeric_mul, NumericGetDatum(num),
 									  NumericGetDatum(int64_to_numeric(100)));
-	/* the division keeps at least its dividend's scale */
-	hundred_num = DirectFunctionCall2(numeric_round, hundred_num, Int32GetDatum(scale));
+	/*
+	 * The division keeps at least its dividend's scale, so a dividend with
+	 * fewer decimals gets more; one with more (a value below 10^-40) keeps
+	 * them all: rounding it would lose its digits.
+	 */
+	if (scale > DatumGetInt32(DirectFunctionCall1(numeric_scale, hundred_num)))
+		hundred_num = DirectFunctionCall2(numeric_round, hundred_num, Int32GetDatum(scale));
 	quotient = DirectFunctionCall2(numeric_div, hundred_num, NumericGetDatum(den));
 	result = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, quotient));
 	if (isinf(result))
