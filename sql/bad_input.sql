@@ -22,6 +22,10 @@ INSERT INTO sweep_values (type, value, typical) VALUES
     ('numeric', '10.5', true), ('numeric', '0', false), ('numeric', '-1', false),
     ('numeric', '1e1000', false), ('numeric', '''NaN''', false), ('numeric', '''Infinity''', false),
     ('numeric', '''-Infinity''', false), ('numeric', 'NULL', false),
+    -- counts given as text (the forms untyped parameters resolve to)
+    ('text', '''12''', true), ('text', '''0''', false), ('text', '''-1''', false),
+    ('text', '''9223372036854775807''', false), ('text', '''1e1000''', false), ('text', '''0.5''', false),
+    ('text', '''NaN''', false), ('text', '''Infinity''', false), ('text', 'NULL', false),
     ('interval', '''1 hour''', true), ('interval', '''0''', false), ('interval', '''-1 second''', false),
     ('interval', '''178000000 years''', false), ('interval', '''-178000000 years''', false),
     ('interval', '''1 mon -30 days''', false), ('interval', '''1 day -25 hours''', false),

@@ -36,7 +36,7 @@ SELECT call, resolves_to(call), casts_in(call) FROM (VALUES
     ('er_reach(count(*), count(*))'),
     ('er_reach(5, 200)'), ('er_reach(2.5, 200)'), ('er_reach(5, 200.0)'),
     ('er_reach(5000000000, 1)'), ('er_reach(NULL, 200)'), ('er_reach(engagements => 5, reach => 2.5)'),
-    ('er_reach(NULL, NULL)'),               -- ambiguous, as gcd(NULL, NULL) is: cast one
+    ('er_reach(NULL, NULL)'),               -- untyped: the text form, NULL
     ('cpc(12.50, i)'), ('cpc(12.50, b)'), ('cpc(sum(n), sum(b))'), ('cpc(s, s)'),
     ('follower_growth(i, b)'), ('follower_growth(i, i, i)'),
     ('follower_growth(now(), b)'), ('follower_growth(current_date, i)'),
@@ -167,3 +167,33 @@ SELECT cpc(12.50, 5.0) AS cpc_2_5, cpl(100, 8::smallint) AS cpl_12_5,
 SELECT cpc(1, -1.5);
 SELECT cpl(-1, 'NaN'::numeric);
 SELECT cost_per_follower(1, 'Infinity'::numeric);
+
+-- untyped arguments: a parameter that a client driver sends without a type
+-- (PREPARE without types) and a quoted literal have no type; every
+-- two-argument rate and cost resolves to its text form and gives the
+-- bigint form's result for whole numbers (12 of 400, and 2^53 + 1 of 3,
+-- which a double could not hold)
+CREATE FUNCTION untyped_call(f text, a text, b text, OUT parameter_types regtype[], OUT same_as_bigint boolean)
+    LANGUAGE plpgsql AS $$
+DECLARE
+    spend text := CASE WHEN f IN ('cpc', 'cpl', 'cost_per_engagement', 'cost_per_follower') THEN '12.5' END;
+BEGIN
+    EXECUTE format('PREPARE untyped AS SELECT %I($1, $2) AS r', f);
+    SELECT p.parameter_types INTO parameter_types FROM pg_prepared_statements p WHERE p.name = 'untyped';
+    EXECUTE format('CREATE TEMP TABLE untyped_result AS EXECUTE untyped(%L, %L)', coalesce(spend, a), b);
+    EXECUTE format('SELECT r IS NOT DISTINCT FROM %I(%s, %s::bigint) FROM untyped_result', f,
+                   coalesce(spend || '::numeric', a || '::bigint'), b)
+        INTO same_as_bigint;
+    DROP TABLE untyped_result;
+    DEALLOCATE untyped;
+END $$;
+SELECT f, (untyped_call(f, '12', '400')).*, (untyped_call(f, '9007199254740993', '3')).same_as_bigint AS beyond_2_53,
+       resolves_to(format('%s(%s, ''400'')', f, CASE WHEN f IN ('cpc', 'cpl', 'cost_per_engagement', 'cost_per_follower') THEN '12.5' ELSE '''12''' END)) AS quoted_literals
+FROM (VALUES ('er_reach'), ('er_view'), ('er_post'), ('er_day'), ('er_unique'), ('love_rate'), ('talk_rate'),
+             ('amplification_rate'), ('follower_growth'), ('ctr'), ('response_rate'),
+             ('cpc'), ('cpl'), ('cost_per_engagement'), ('cost_per_follower')) v(f);
+SELECT er_reach('12', '400') AS three, er_reach('2.5', '100') AS two_and_a_half, cpc('12.5', '5') AS two_and_a_half,
+       er_reach(NULL, NULL) IS NULL AS null, ctr('0', '0') IS NULL AS zero_of_zero;
+SELECT er_reach('12x', '400');
+SELECT er_reach('-1', '400');
+SELECT ctr('1', 'NaN');

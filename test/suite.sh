@@ -8,8 +8,9 @@
 #   - the pg_regress suite with `make installcheck` against a throwaway
 #     cluster, one regression file at a time (after `setup`);
 #   - the TAP tests with `make prove_installcheck`, one file at a time;
-#   - the examples, the engagement_stats fuzz test, the release metadata
-#     check (test/packaging.pl) and the Debian package test (test/package.sh);
+#   - the examples, the engagement_stats fuzz test, a libpq client sending
+#     untyped parameters (test/clients/), the release metadata check
+#     (test/packaging.pl) and the Debian package test (test/package.sh);
 #   - with ENGAGEMENT_DUMP_SAVE=DIR, a dump of every kind of value the
 #     extension returns is written to DIR (test/cross_version.sh); with
 #     ENGAGEMENT_DUMP_FROM=DIR, such a dump made by another version is
@@ -123,6 +124,11 @@ as_cluster_user "$PG_BIN/psql" -X -q -d postgres -c "CREATE DATABASE engagement_
 	-c "\\c engagement_fuzz" -c "CREATE EXTENSION engagement"
 one_test fuzz as_cluster_user env PGDATABASE=engagement_fuzz "$work/fuzz_stats" \
 	"${FUZZ_ITERATIONS:-100000}" "${FUZZ_SEED:-20261127}"
+
+# A client that sends parameters as text without types, as many drivers do
+gcc -O2 -Wall -o "$work/untyped_params" "$top/test/clients/untyped_params.c" \
+	-I"$("$PG_BIN/pg_config" --includedir)" -L"$("$PG_BIN/pg_config" --libdir)" -lpq
+one_test "untyped parameters" as_cluster_user env PGDATABASE=engagement_fuzz "$work/untyped_params"
 
 # Across major versions: save a dump for later versions, or restore one
 cross_version() {
