@@ -148,14 +148,14 @@ sub scalar_c {
 	for my $rate (@rates) {
 		my ($name, $num, $den) = @$rate;
 		push @out, c_function($name . width_suffix($_), qq{count_percent(fcinfo, $_, "$num", "$den")}) for @widths;
-		push @out, c_function("${name}_numeric", qq{numeric_percent(fcinfo, "$num", "$den")});
-		push @out, c_function("${name}_text", qq{text_percent(fcinfo, "$num", "$den")});
+		push @out, c_function("${name}_numeric", qq{numeric_percent(fcinfo, "$num", "$den", false)});
+		push @out, c_function("${name}_text", qq{numeric_percent(fcinfo, "$num", "$den", true)});
 	}
 	for my $cost (@costs) {
 		my ($name, $den) = @$cost;
 		push @out, c_function($name . width_suffix($_), qq{cost_per(fcinfo, $_, "$den")}) for @widths;
-		push @out, c_function("${name}_numeric", qq{cost_per_numeric(fcinfo, "$den")});
-		push @out, c_function("${name}_text", qq{cost_per_text(fcinfo, "$den")});
+		push @out, c_function("${name}_numeric", qq{cost_per_numeric(fcinfo, "$den", false)});
+		push @out, c_function("${name}_text", qq{cost_per_numeric(fcinfo, "$den", true)});
 	}
 	return join("\n", @out);
 }
@@ -244,51 +244,35 @@ sub sql_smm_1_1_widths {
 	return join("\n", @out);
 }
 
-sub sql_scalar_widths {
+# the C name suffix and the comment's note of each SQL type of a count
+my %scalar_form = (
+	numeric => [ '_numeric', '; numeric counts, e.g. sums of bigint columns', '; numeric count, e.g. a sum of a bigint column' ],
+	integer => [ '_int4', '', '' ],
+	smallint => [ '_int2', '', '' ],
+	text => [ '_text', '; for untyped parameters and quoted literals: the text is read as a number',
+		'; for untyped parameters and quoted literals: the text is read as a number' ],
+);
+
+# the declarations of the rates and costs with counts of the given types
+sub sql_scalar_forms {
 	my @out;
 	for my $rate (@rates) {
 		my ($name, $num, $den, $what) = @$rate;
-		my $comment = "$what, percent: 100 * $num / $den; NULL when $den = 0";
-		for my $type ('numeric', 'integer', 'smallint') {
-			my $suffix = $type eq 'numeric' ? '_numeric' : $type eq 'integer' ? '_int4' : '_int2';
-			my $note = $type eq 'numeric' ? '; numeric counts, e.g. sums of bigint columns' : '';
+		for my $type (@_) {
+			my ($suffix, $note) = @{ $scalar_form{$type} };
 			push @out, "CREATE FUNCTION $name($num $type, $den $type) RETURNS double precision\n"
 			  . "\tAS 'MODULE_PATHNAME', '$name$suffix' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;\n"
-			  . "COMMENT ON FUNCTION $name($type, $type) IS\n\t'$comment$note';\n";
+			  . "COMMENT ON FUNCTION $name($type, $type) IS\n\t'$what, percent: 100 * $num / $den; NULL when $den = 0$note';\n";
 		}
 	}
 	for my $cost (@costs) {
 		my ($name, $den, $what) = @$cost;
-		my $comment = "$what: spend / $den; NULL when $den = 0";
-		for my $type ('numeric', 'integer', 'smallint') {
-			my $suffix = $type eq 'numeric' ? '_numeric' : $type eq 'integer' ? '_int4' : '_int2';
-			my $note = $type eq 'numeric' ? '; numeric count, e.g. a sum of a bigint column' : '';
+		for my $type (@_) {
+			my ($suffix, undef, $note) = @{ $scalar_form{$type} };
 			push @out, "CREATE FUNCTION $name(spend numeric, $den $type) RETURNS numeric\n"
 			  . "\tAS 'MODULE_PATHNAME', '$name$suffix' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;\n"
-			  . "COMMENT ON FUNCTION $name(numeric, $type) IS\n\t'$comment$note';\n";
+			  . "COMMENT ON FUNCTION $name(numeric, $type) IS\n\t'$what: spend / $den; NULL when $den = 0$note';\n";
 		}
-	}
-	return join("\n", @out);
-}
-
-# the text forms: an untyped parameter or quoted literal has no type, and
-# among overloads of numeric types PostgreSQL cannot choose one for it; a
-# text form is the one it then takes.  Whole numbers give the bigint form's
-# result.
-sub sql_scalar_text {
-	my @out;
-	my $note = '; for untyped parameters and quoted literals: the text is read as a number';
-	for my $rate (@rates) {
-		my ($name, $num, $den, $what) = @$rate;
-		push @out, "CREATE FUNCTION $name($num text, $den text) RETURNS double precision\n"
-		  . "\tAS 'MODULE_PATHNAME', '${name}_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;\n"
-		  . "COMMENT ON FUNCTION $name(text, text) IS\n\t'$what, percent: 100 * $num / $den; NULL when $den = 0$note';\n";
-	}
-	for my $cost (@costs) {
-		my ($name, $den, $what) = @$cost;
-		push @out, "CREATE FUNCTION $name(spend numeric, $den text) RETURNS numeric\n"
-		  . "\tAS 'MODULE_PATHNAME', '${name}_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;\n"
-		  . "COMMENT ON FUNCTION $name(numeric, text) IS\n\t'$what: spend / $den; NULL when $den = 0$note';\n";
 	}
 	return join("\n", @out);
 }
@@ -335,11 +319,14 @@ $want{'src/smm_agg_widths.inc'} =
 my %sections = (
 	'engagement--1.1--1.2.sql' => {
 		smm_1_1_widths => sql_smm_1_1_widths(),
-		scalar_widths => sql_scalar_widths(),
+		scalar_widths => sql_scalar_forms('numeric', 'integer', 'smallint'),
 		mixed_widths => sql_mixed_widths(),
 	},
 	'engagement--1.2--1.3.sql' => {
-		scalar_text => sql_scalar_text(),
+		# the text forms: an untyped parameter or quoted literal has no type,
+		# and among overloads of numeric types PostgreSQL cannot choose one
+		# for it; a text form is the one it then takes
+		scalar_text => sql_scalar_forms('text'),
 	},
 );
 for my $script (sort keys %sections) {
