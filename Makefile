@@ -6,8 +6,9 @@
 # on a throwaway cluster.
 EXTENSION = engagement
 MODULE_big = engagement
-OBJS = src/engagement.o src/exact.o src/smm_scalar.o src/smm_agg.o src/survey.o \
-	src/state_types.o src/engagement_stats.o src/engagement_stats_1_1.o \
+OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o src/ratio_state.o \
+	src/mean_state.o src/rate_state.o src/index_state.o src/smm_scalar.o src/smm_agg.o src/survey.o \
+	src/engagement_stats.o src/engagement_stats_1_1.o \
 	src/superseded.o src/follower_growth.o src/survey_scales.o src/confidentiality.o src/intervals.o
 
 # install scripts (engagement--VERSION.sql) and update scripts
@@ -33,7 +34,8 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/engagement.h src/compat.h
+$(OBJS): src/engagement.h src/compat.h src/common.h src/state_io.h src/fixed_sum.h \
+	src/ratio_state.h src/mean_state.h src/rate_state.h src/index_state.h
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

@@ -362,9 +362,7 @@ engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 	ratio_unmerge(&state->reach, &other->reach);
 	ratio_unmerge(&state->views, &other->views);
 	ratio_unmerge(&state->shares, &other->shares);
-	mean_unmerge(&state->post_rate.rates, &other->post_rate.rates);
-	state->post_rate.engagements = 0;
-	state->post_rate.min_followers = state->post_rate.max_followers = 0;
+	rate_unmerge(&state->post_rate, &other->post_rate);
 	mean_unmerge(&state->love, &other->love);
 	mean_unmerge(&state->talk, &other->talk);
 	stats_spread_merge(state, other, -1);
@@ -407,11 +405,11 @@ engagement_stats_in_v2(PG_FUNCTION_ARGS)
 	expect_char(&parser, ',');
 	if (version == 1)
 	{
-		parse_mean_1_1(&parser, &stats->post_rate.rates);
+		parse_mean_from_1_1(&parser, &stats->post_rate.rates);
 		expect_char(&parser, ',');
-		parse_mean_1_1(&parser, &stats->love);
+		parse_mean_from_1_1(&parser, &stats->love);
 		expect_char(&parser, ',');
-		parse_mean_1_1(&parser, &stats->talk);
+		parse_mean_from_1_1(&parser, &stats->talk);
 	}
 	else
 	{
@@ -511,9 +509,9 @@ engagement_stats_recv_v2(PG_FUNCTION_ARGS)
 		recv_ratio(buf, ratios[i], STATS_TYPE);
 	if (version == 1)
 	{
-		recv_mean_1_1(buf, &stats->post_rate.rates, STATS_TYPE);
-		recv_mean_1_1(buf, &stats->love, STATS_TYPE);
-		recv_mean_1_1(buf, &stats->talk, STATS_TYPE);
+		recv_mean_from_1_1(buf, &stats->post_rate.rates, STATS_TYPE);
+		recv_mean_from_1_1(buf, &stats->love, STATS_TYPE);
+		recv_mean_from_1_1(buf, &stats->talk, STATS_TYPE);
 	}
 	else
 	{

@@ -200,16 +200,11 @@ PG_FUNCTION_INFO_V1(engagement_index_finalfn_v2);
 Datum
 engagement_index_finalfn_v2(PG_FUNCTION_ARGS)
 {
-	IndexState *state = (IndexState *) PG_GETARG_POINTER(0);
-	double		work;
-	double		management;
-	double		events;
+	double		index;
 
-	if (!mean_value(&state->work, &work) ||
-		!mean_value(&state->management, &management) ||
-		!mean_value(&state->events, &events))
+	if (!index_value((IndexState *) PG_GETARG_POINTER(0), &index))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(work + management + events);
+	PG_RETURN_FLOAT8(index);
 }
 
 PG_FUNCTION_INFO_V1(engagement_level);
