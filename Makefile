@@ -9,7 +9,8 @@ MODULE_big = engagement
 OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o src/ratio_state.o \
 	src/mean_state.o src/rate_state.o src/index_state.o src/smm_scalar.o src/smm_agg.o src/survey.o \
 	src/engagement_stats.o src/engagement_stats_1_1.o \
-	src/superseded.o src/follower_growth.o src/survey_scales.o src/confidentiality.o src/intervals.o
+	src/superseded.o src/follower_growth.o src/survey_scales.o src/confidentiality.o src/intervals.o \
+	src/spread_sums.o src/interval_state.o src/nps_state.o src/follower_growth_state.o
 
 # install scripts (engagement--VERSION.sql) and update scripts
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
@@ -35,7 +36,8 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 $(OBJS): src/engagement.h src/compat.h src/common.h src/state_io.h src/fixed_sum.h \
-	src/ratio_state.h src/mean_state.h src/rate_state.h src/index_state.h
+	src/ratio_state.h src/mean_state.h src/rate_state.h src/index_state.h src/spread_sums.h \
+	src/interval_state.h src/survey.h src/nps_state.h src/follower_growth_state.h
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

@@ -13,20 +13,11 @@
 #include "mean_state.h"
 #include "rate_state.h"
 #include "index_state.h"
-
-/*
- * What an interval needs beyond a ratio of sums: the exact sums of e, r,
- * their squares and their products over the units (posts, respondents) of
- * a group, e the numerator and r the denominator of each unit (intervals.c).
- */
-typedef struct SpreadSums
-{
-	int128		e;
-	int128		r;
-	int128		ee;
-	int128		rr;
-	int128		er;
-} SpreadSums;
+#include "spread_sums.h"
+#include "survey.h"
+#include "interval_state.h"
+#include "nps_state.h"
+#include "follower_growth_state.h"
 
 /*
  * The two-step summary engagement_stats (engagement_stats.c), a varlena
@@ -63,15 +54,6 @@ typedef struct EngagementStats
 
 extern EngagementStats *stats_new(void);
 
-/* intervals (intervals.c) */
-extern double confidence_z(double confidence);
-extern Datum percent_range_datum(FunctionCallInfo fcinfo, double lower, double upper);
-extern bool spread_try_step(SpreadSums *sums, int128 e, int128 r, int sign);
-extern bool spread_try_merge(SpreadSums *into, const SpreadSums *from, int sign);
-extern bool ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
-						   bool proportion, double *lower, double *upper);
-extern void count_q12_answers(Datum datum, int64 *yes, int64 *answered);
-extern bool spread_valid(const SpreadSums *sums, int64 n);
 extern void stats_forget_spread(EngagementStats *stats);
 
 #endif							/* ENGAGEMENT_H */

@@ -146,19 +146,6 @@ rate_merge(RateState *into, const RateState *from)
 }
 
 /*
- * Which follower counts the remaining posts had is unknown once a part is
- * taken back, so the exact one-follower-count results give way to the
- * exact sum of the rates.
- */
-void
-rate_unmerge(RateState *from, const RateState *part)
-{
-	mean_unmerge(&from->rates, &part->rates);
-	from->engagements = 0;
-	from->min_followers = from->max_followers = 0;
-}
-
-/*
  * The mean per-post rate.  When every post had the same follower count f,
  * it is 100 * engagements / (f * posts) correctly rounded, as the scalar
  * er_post of the totals; otherwise the exact sum of the per-post rates

@@ -66,8 +66,20 @@ rate_try_add(RateState *state, double rate, int64 engagements, int64 followers)
 extern void rate_add(RateState *state, double rate, int128 engagements, int64 followers);
 extern void rate_subtract(RateState *state, double rate, int128 engagements, int64 followers);
 extern void rate_merge(RateState *into, const RateState *from);
-/* the inverse of rate_merge: takes back a part merged before */
-extern void rate_unmerge(RateState *from, const RateState *part);
+
+/*
+ * The inverse of rate_merge, taking back a part merged before (inline, as
+ * it was in rollup's inverse transition function).  Which follower counts
+ * the remaining posts had is then unknown, so the exact
+ * one-follower-count results give way to the exact sum of the rates.
+ */
+static inline void
+rate_unmerge(RateState *from, const RateState *part)
+{
+	mean_unmerge(&from->rates, &part->rates);
+	from->engagements = 0;
+	from->min_followers = from->max_followers = 0;
+}
 
 /* results: NULL (false) when nothing was counted */
 extern bool rate_mean(const RateState *state, double *mean);
