@@ -16,7 +16,7 @@
  * row at either end cannot, since the next end is unknown: the inverse
  * then returns NULL and PostgreSQL computes the frame again from its rows.
  */
-#include "engagement.h"
+#include "follower_growth_state.h"
 
 #include "utils/timestamp.h"
 

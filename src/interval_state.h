@@ -17,6 +17,8 @@
 
 #include "spread_sums.h"
 
+#include "utils/float.h"
+
 typedef struct IntervalState
 {
 	int64		n;
@@ -65,12 +67,75 @@ interval_try_add(FunctionCallInfo fcinfo, int128 e, int64 r, double confidence)
 }
 
 /*
- * One unit added or (remove) taken back out of line, with the constants of
- * its group checked against the state's: the step of a transition function
- * that interval_try_add could not make.
+ * The steps interval_try_add cannot make: a unit added, or (remove) taken
+ * back, with the constants of its group checked against the state's; and
+ * the units of another state merged.  In the header as they were in the
+ * file of the transition functions (for the Q12 every row takes them).
  */
-extern Datum interval_unit(FunctionCallInfo fcinfo, int128 e, int128 r, double confidence,
-						   int64 headcount, bool remove);
+/* the state to update, and the constants of its group checked against a row's */
+static inline IntervalState *
+interval_state(FunctionCallInfo fcinfo, double confidence, int64 headcount)
+{
+	IntervalState *state = agg_state_for_update(fcinfo, sizeof(IntervalState));
+
+	if (state->n == 0)
+	{
+		confidence_z(confidence);
+		state->confidence = confidence;
+		state->headcount = headcount;
+	}
+	else if (state->confidence != confidence)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence must be the same on every row of a group"),
+				 errdetail("Values: %s and %s.", float8out_internal(state->confidence),
+						   float8out_internal(confidence))));
+	else if (state->headcount != headcount)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("headcount must be the same on every row of a group"),
+				 errdetail("Values: " INT64_FORMAT " and " INT64_FORMAT ".",
+						   state->headcount, headcount)));
+	return state;
+}
+
+/* n units and their sums join a state: a row, or another state */
+static inline void
+interval_add(IntervalState *state, int64 n, const SpreadSums *sums)
+{
+	if (pg_add_s64_overflow(state->n, n, &state->n))
+		report_bigint_out_of_range();
+	if (!spread_try_merge(&state->sums, sums, 1))
+		report_sum_out_of_range();
+	if (state->headcount > 0 && state->n > state->headcount)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("headcount must be at least the number of respondents"),
+				 errdetail("headcount: " INT64_FORMAT ", respondents: " INT64_FORMAT ".",
+						   state->headcount, state->n)));
+}
+
+static inline Datum
+interval_unit(FunctionCallInfo fcinfo, int128 e, int128 r, double confidence, int64 headcount,
+			  bool remove)
+{
+	IntervalState *state = interval_state(fcinfo, confidence, headcount);
+	SpreadSums	unit;
+
+	if (!spread_unit(e, r, &unit))
+		report_sum_out_of_range();
+	if (remove)
+	{
+		if (state->n == 0 || !spread_try_merge(&state->sums, &unit, -1))
+			report_never_added();
+		if (--state->n == 0)
+			state->confidence = 0, state->headcount = 0;
+		PG_RETURN_POINTER(state);
+	}
+	interval_add(state, 1, &unit);
+	PG_RETURN_POINTER(state);
+}
+
 
 /* the interval in percent; false (NULL) for fewer than 2 units or Σr = 0 */
 extern bool interval_bounds(const IntervalState *state, bool proportion,

@@ -9,8 +9,14 @@
  * raises an error asking for the update; the input functions read their
  * text as 1.2 does (CREATE AGGREGATE checks its initial state with them)
  * into a value no shorter than either layout.
+ *
+ * It also keeps the names 1.1 gave the C functions of its summary, which
+ * 1.2 keeps as engagement_stats_1_1: the same functions, now named for that
+ * type (engagement_stats_1_1.c).
  */
-#include "engagement.h"
+#include "engagement_stats_1_1.h"
+#include "index_state.h"
+#include "rate_state.h"
 
 #include "utils/regproc.h"
 
@@ -144,3 +150,41 @@ engagement_index_finalfn(PG_FUNCTION_ARGS)
 {
 	report_superseded(fcinfo);
 }
+
+/* the 1.1 names of the functions of engagement_stats_1_1, one line each */
+PG_FUNCTION_INFO_V1(engagement_stats_in);
+Datum		engagement_stats_in(PG_FUNCTION_ARGS) { return engagement_stats_1_1_in(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_out);
+Datum		engagement_stats_out(PG_FUNCTION_ARGS) { return engagement_stats_1_1_out(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_recv);
+Datum		engagement_stats_recv(PG_FUNCTION_ARGS) { return engagement_stats_1_1_recv(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_send);
+Datum		engagement_stats_send(PG_FUNCTION_ARGS) { return engagement_stats_1_1_send(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_combine);
+Datum		engagement_stats_combine(PG_FUNCTION_ARGS) { return engagement_stats_1_1_combine(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_agg_transfn);
+Datum		engagement_agg_transfn(PG_FUNCTION_ARGS) { return engagement_agg_1_1_transfn(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_agg_int4_transfn);
+Datum		engagement_agg_int4_transfn(PG_FUNCTION_ARGS) { return engagement_agg_1_1_int4_transfn(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_agg_int2_transfn);
+Datum		engagement_agg_int2_transfn(PG_FUNCTION_ARGS) { return engagement_agg_1_1_int2_transfn(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_reach);
+Datum		engagement_stats_er_reach(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_reach(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_view);
+Datum		engagement_stats_er_view(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_view(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_amplification_rate);
+Datum		engagement_stats_amplification_rate(PG_FUNCTION_ARGS) { return engagement_stats_1_1_amplification_rate(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_post);
+Datum		engagement_stats_er_post(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_post(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_day);
+Datum		engagement_stats_er_day(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_day(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_love_rate);
+Datum		engagement_stats_love_rate(PG_FUNCTION_ARGS) { return engagement_stats_1_1_love_rate(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_talk_rate);
+Datum		engagement_stats_talk_rate(PG_FUNCTION_ARGS) { return engagement_stats_1_1_talk_rate(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_engagement_volume);
+Datum		engagement_stats_engagement_volume(PG_FUNCTION_ARGS) { return engagement_stats_1_1_engagement_volume(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_post_count);
+Datum		engagement_stats_post_count(PG_FUNCTION_ARGS) { return engagement_stats_1_1_post_count(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_eq);
+Datum		engagement_stats_eq(PG_FUNCTION_ARGS) { return engagement_stats_1_1_eq(fcinfo); }

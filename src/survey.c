@@ -4,7 +4,11 @@
  *		its three forms and its levels, the three-component engagement index
  *		and its levels, participation.
  */
-#include "engagement.h"
+#include "survey.h"
+
+#include "index_state.h"
+#include "mean_state.h"
+#include "ratio_state.h"
 
 #include "utils/builtins.h"
 #include "utils/float.h"

@@ -11,9 +11,10 @@
  * for the wide forms): a smallint[] column cast to integer[] would cost a
  * copy of every array.
  */
-#include "engagement.h"
+#include "fixed_sum.h"
+#include "nps_state.h"
+#include "ratio_state.h"
 
-#include "libpq/pqformat.h"
 
 #define Q12_QUESTIONS 12
 #define SCALE_MIN 1

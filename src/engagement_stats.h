@@ -1,27 +1,20 @@
 /*
- * engagement.h
- *		Shared definitions of the engagement extension: aggregate states,
- *		argument checks and the percent helper every rate goes through.
+ * engagement_stats.h
+ *		EngagementStats, the two-step summary engagement_stats: every count
+ *		and sum the SMM aggregates need for a group of posts, built of the
+ *		ratio, rate, mean and spread states.  Its operations and SQL
+ *		functions, and the conversion from engagement_stats_1_1, are in
+ *		engagement_stats.c.
  */
-#ifndef ENGAGEMENT_H
-#define ENGAGEMENT_H
+#ifndef ENGAGEMENT_STATS_H
+#define ENGAGEMENT_STATS_H
 
-#include "common.h"
-#include "state_io.h"
-#include "fixed_sum.h"
-#include "ratio_state.h"
-#include "mean_state.h"
 #include "rate_state.h"
-#include "index_state.h"
+#include "ratio_state.h"
 #include "spread_sums.h"
-#include "survey.h"
-#include "interval_state.h"
-#include "nps_state.h"
-#include "follower_growth_state.h"
 
 /*
- * The two-step summary engagement_stats (engagement_stats.c), a varlena
- * so that later formats can be longer: every count and sum the SMM
+ * A varlena, so that later formats can be longer: every count and sum the SMM
  * aggregates need for a group of posts.  Every field is an integer, so two
  * summaries of the same posts are identical byte for byte, whatever the
  * order in which the posts were added or the summaries merged.
@@ -52,8 +45,4 @@ typedef struct EngagementStats
 	SpreadSums	view_spread;
 } EngagementStats;
 
-extern EngagementStats *stats_new(void);
-
-extern void stats_forget_spread(EngagementStats *stats);
-
-#endif							/* ENGAGEMENT_H */
+#endif							/* ENGAGEMENT_STATS_H */
