@@ -39,8 +39,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# The headers each object includes, directly or through another header, so
-# that a change to one header rebuilds only the objects that include it.
+# The headers each object (and its bitcode, built for JIT when PostgreSQL
+# has LLVM) includes, directly or through another header, so that a change
+# to one header rebuilds only the objects that include it.
 # A header's variable holds it and the variables of the headers it
 # includes; when an #include changes, change its line here (gcc -MM lists
 # the headers a file includes).
@@ -59,27 +60,27 @@ ENGAGEMENT_STATS_H = src/engagement_stats.h $(RATE_STATE_H) $(RATIO_STATE_H) $(S
 ENGAGEMENT_STATS_1_1_H = src/engagement_stats_1_1.h $(COMMON_H)
 SURVEY_H = src/survey.h $(COMMON_H)
 
-src/common.o: $(COMMON_H)
-src/state_io.o: $(STATE_IO_H)
-src/fixed_sum.o: $(FIXED_SUM_H)
-src/ratio_state.o: $(RATIO_STATE_H) $(STATE_IO_H)
-src/mean_state.o: $(MEAN_STATE_H) $(STATE_IO_H)
-src/rate_state.o: $(RATE_STATE_H) $(STATE_IO_H)
-src/index_state.o: $(INDEX_STATE_H) $(STATE_IO_H)
-src/spread_sums.o: $(SPREAD_SUMS_H) $(STATE_IO_H)
-src/interval_state.o: $(INTERVAL_STATE_H) $(STATE_IO_H)
-src/nps_state.o: $(NPS_STATE_H) $(STATE_IO_H)
-src/follower_growth_state.o: $(FOLLOWER_GROWTH_STATE_H) $(STATE_IO_H)
-src/engagement_stats.o: $(ENGAGEMENT_STATS_H) $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
-src/engagement_stats_1_1.o: $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
-src/superseded.o: $(ENGAGEMENT_STATS_1_1_H) $(INDEX_STATE_H) $(RATE_STATE_H)
-src/smm_scalar.o: $(COMMON_H)
-src/smm_agg.o: $(RATE_STATE_H) $(RATIO_STATE_H)
-src/survey.o: $(SURVEY_H) $(INDEX_STATE_H) $(RATIO_STATE_H)
-src/survey_scales.o: $(FIXED_SUM_H) $(NPS_STATE_H) $(RATIO_STATE_H)
-src/follower_growth.o: $(FOLLOWER_GROWTH_STATE_H)
-src/intervals.o: $(INTERVAL_STATE_H) $(SURVEY_H)
-src/confidentiality.o: $(COMMON_H)
+src/common.o src/common.bc: $(COMMON_H)
+src/state_io.o src/state_io.bc: $(STATE_IO_H)
+src/fixed_sum.o src/fixed_sum.bc: $(FIXED_SUM_H)
+src/ratio_state.o src/ratio_state.bc: $(RATIO_STATE_H) $(STATE_IO_H)
+src/mean_state.o src/mean_state.bc: $(MEAN_STATE_H) $(STATE_IO_H)
+src/rate_state.o src/rate_state.bc: $(RATE_STATE_H) $(STATE_IO_H)
+src/index_state.o src/index_state.bc: $(INDEX_STATE_H) $(STATE_IO_H)
+src/spread_sums.o src/spread_sums.bc: $(SPREAD_SUMS_H) $(STATE_IO_H)
+src/interval_state.o src/interval_state.bc: $(INTERVAL_STATE_H) $(STATE_IO_H)
+src/nps_state.o src/nps_state.bc: $(NPS_STATE_H) $(STATE_IO_H)
+src/follower_growth_state.o src/follower_growth_state.bc: $(FOLLOWER_GROWTH_STATE_H) $(STATE_IO_H)
+src/engagement_stats.o src/engagement_stats.bc: $(ENGAGEMENT_STATS_H) $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
+src/engagement_stats_1_1.o src/engagement_stats_1_1.bc: $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
+src/superseded.o src/superseded.bc: $(ENGAGEMENT_STATS_1_1_H) $(INDEX_STATE_H) $(RATE_STATE_H)
+src/smm_scalar.o src/smm_scalar.bc: $(COMMON_H)
+src/smm_agg.o src/smm_agg.bc: $(RATE_STATE_H) $(RATIO_STATE_H)
+src/survey.o src/survey.bc: $(SURVEY_H) $(INDEX_STATE_H) $(RATIO_STATE_H)
+src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(NPS_STATE_H) $(RATIO_STATE_H)
+src/follower_growth.o src/follower_growth.bc: $(FOLLOWER_GROWTH_STATE_H)
+src/intervals.o src/intervals.bc: $(INTERVAL_STATE_H) $(SURVEY_H)
+src/confidentiality.o src/confidentiality.bc: $(COMMON_H)
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

@@ -215,6 +215,7 @@ engagement_mean_state_in_v2(PG_FUNCTION_ARGS)
 	{
 		expect_char(&parser, '(');
 		parse_mean_from_1_1(&parser, &state->rates);
+		check_rate(state, MEAN_STATE_TYPE, false);
 	}
 	else
 	{
@@ -248,7 +249,10 @@ engagement_mean_state_recv_v2(PG_FUNCTION_ARGS)
 	RateState  *state = palloc0(sizeof(RateState));
 
 	if (recv_version(buf, 24, MEAN_STATE_TYPE) == 1)
+	{
 		recv_mean_from_1_1(buf, &state->rates, MEAN_STATE_TYPE);
+		check_rate(state, MEAN_STATE_TYPE, true);
+	}
 	else
 		recv_rate(buf, state, MEAN_STATE_TYPE);
 	recv_end(buf, MEAN_STATE_TYPE);
