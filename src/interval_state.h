@@ -136,7 +136,6 @@ interval_unit(FunctionCallInfo fcinfo, int128 e, int128 r, double confidence, in
 	PG_RETURN_POINTER(state);
 }
 
-
 /* the interval in percent; false (NULL) for fewer than 2 units or Σr = 0 */
 extern bool interval_bounds(const IntervalState *state, bool proportion,
 							double *lower, double *upper);

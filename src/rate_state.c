@@ -31,7 +31,6 @@ rate_add(RateState *state, double rate, int128 engagements, int64 followers)
 	rate_merge(state, &post);
 }
 
-
 /*
  * Once posts with a second follower count came, the state no longer knows
  * the counts, and does not learn them again when those posts leave: it

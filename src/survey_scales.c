@@ -15,7 +15,6 @@
 #include "nps_state.h"
 #include "ratio_state.h"
 
-
 #define Q12_QUESTIONS 12
 #define SCALE_MIN 1
 #define SCALE_MAX 5
