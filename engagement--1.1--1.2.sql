@@ -575,6 +575,45 @@ ALTER AGGREGATE engagement_agg(bigint, bigint, bigint, bigint, bigint, bigint) R
 ALTER AGGREGATE engagement_agg(integer, integer, integer, integer, integer, integer) RENAME TO engagement_agg_1_1;
 ALTER AGGREGATE engagement_agg(smallint, smallint, smallint, smallint, smallint, smallint) RENAME TO engagement_agg_1_1;
 
+-- The C functions of the 1.1 summary under names that say so (the old
+-- names stay in the library for the install scripts of 1.0 and 1.1)
+CREATE OR REPLACE FUNCTION amplification_rate(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_amplification_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_agg_int2_transfn(engagement_stats_1_1, smallint, smallint, smallint, smallint, smallint, smallint) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_agg_1_1_int2_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_agg_int4_transfn(engagement_stats_1_1, integer, integer, integer, integer, integer, integer) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_agg_1_1_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_agg_transfn(engagement_stats_1_1, bigint, bigint, bigint, bigint, bigint, bigint) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_agg_1_1_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_stats_1_1_in(cstring) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_stats_1_1_out(engagement_stats_1_1) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_stats_1_1_recv(internal) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_stats_1_1_send(engagement_stats_1_1) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_stats_combine(engagement_stats_1_1, engagement_stats_1_1) RETURNS engagement_stats_1_1
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_stats_eq(engagement_stats_1_1, engagement_stats_1_1) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION engagement_volume(engagement_stats_1_1) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_engagement_volume' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION er_day(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_er_day' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION er_post(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_er_post' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION er_reach(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_er_reach' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION er_view(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_er_view' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION love_rate(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_love_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION post_count(engagement_stats_1_1) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_post_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION talk_rate(engagement_stats_1_1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'engagement_stats_1_1_talk_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 --------------------------------------------------------------------------
 -- The state types of er_post, er_day and engagement_index: exact sums
 --------------------------------------------------------------------------

@@ -18,7 +18,7 @@
  * (a placeholder) is checked against that role's rights when the library
  * defines the setting, and does not take effect.
  */
-#include "engagement.h"
+#include "common.h"
 
 #include "utils/guc.h"
 #include "windowapi.h"

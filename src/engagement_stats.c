@@ -19,9 +19,13 @@
  * and the rated posts at most the volume.
  *
  * The C functions carry _v2: version 1.1 used the plain names for the
- * 200-byte layout that engagement_stats_1_1 keeps (engagement_stats_1_1.c).
+ * 200-byte layout that engagement_stats_1_1 keeps (engagement_stats_1_1.c);
+ * converting such a value to this one is done here, at the end.
  */
-#include "engagement.h"
+#include "engagement_stats.h"
+
+#include "engagement_stats_1_1.h"
+#include "state_io.h"
 
 #include "access/hash.h"
 #include "libpq/pqformat.h"
@@ -29,7 +33,7 @@
 #define STATS_TYPE "engagement_stats"
 #define STATS_1_1_LENGTH 200
 
-EngagementStats *
+static EngagementStats *
 stats_new(void)
 {
 	EngagementStats *stats = palloc0(sizeof(EngagementStats));
@@ -44,7 +48,7 @@ stats_new(void)
  * A value from a form that did not keep the interval sums, or whose sums
  * left their range: they are unknown, unless the summary has no posts.
  */
-void
+static void
 stats_forget_spread(EngagementStats *stats)
 {
 	stats->spread_known = stats->posts == 0;
@@ -362,9 +366,7 @@ engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 	ratio_unmerge(&state->reach, &other->reach);
 	ratio_unmerge(&state->views, &other->views);
 	ratio_unmerge(&state->shares, &other->shares);
-	mean_unmerge(&state->post_rate.rates, &other->post_rate.rates);
-	state->post_rate.engagements = 0;
-	state->post_rate.min_followers = state->post_rate.max_followers = 0;
+	rate_unmerge(&state->post_rate, &other->post_rate);
 	mean_unmerge(&state->love, &other->love);
 	mean_unmerge(&state->talk, &other->talk);
 	stats_spread_merge(state, other, -1);
@@ -407,11 +409,11 @@ engagement_stats_in_v2(PG_FUNCTION_ARGS)
 	expect_char(&parser, ',');
 	if (version == 1)
 	{
-		parse_mean_1_1(&parser, &stats->post_rate.rates);
+		parse_mean_from_1_1(&parser, &stats->post_rate.rates);
 		expect_char(&parser, ',');
-		parse_mean_1_1(&parser, &stats->love);
+		parse_mean_from_1_1(&parser, &stats->love);
 		expect_char(&parser, ',');
-		parse_mean_1_1(&parser, &stats->talk);
+		parse_mean_from_1_1(&parser, &stats->talk);
 	}
 	else
 	{
@@ -511,9 +513,9 @@ engagement_stats_recv_v2(PG_FUNCTION_ARGS)
 		recv_ratio(buf, ratios[i], STATS_TYPE);
 	if (version == 1)
 	{
-		recv_mean_1_1(buf, &stats->post_rate.rates, STATS_TYPE);
-		recv_mean_1_1(buf, &stats->love, STATS_TYPE);
-		recv_mean_1_1(buf, &stats->talk, STATS_TYPE);
+		recv_mean_from_1_1(buf, &stats->post_rate.rates, STATS_TYPE);
+		recv_mean_from_1_1(buf, &stats->love, STATS_TYPE);
+		recv_mean_from_1_1(buf, &stats->talk, STATS_TYPE);
 	}
 	else
 	{
@@ -777,4 +779,35 @@ engagement_stats_hash_extended(PG_FUNCTION_ARGS)
 
 	return hash_any_extended((unsigned char *) stats, sizeof(EngagementStats),
 							 PG_GETARG_INT64(1));
+}
+
+/*
+ * engagement_stats_1_1 -> engagement_stats: the same counts and sums, each
+ * mean as the double 1.1 read from its compensated sum, so that every
+ * accessor gives what it gave on the 1.1 value.
+ */
+PG_FUNCTION_INFO_V1(engagement_stats_from_1_1);
+Datum
+engagement_stats_from_1_1(PG_FUNCTION_ARGS)
+{
+	EngagementStats_1_1 *old = (EngagementStats_1_1 *) PG_GETARG_POINTER(0);
+	EngagementStats *stats = stats_new();
+	const char *type = "engagement_stats";
+
+	stats->posts = old->posts;
+	stats->volume_posts = old->volume_posts;
+	stats->volume = old->volume;
+	stats->reach.num = old->reach.num;
+	stats->reach.den = old->reach.den;
+	stats->views.num = old->views.num;
+	stats->views.den = old->views.den;
+	stats->shares.num = old->shares.num;
+	stats->shares.den = old->shares.den;
+	mean_from_1_1(&stats->post_rate.rates, old->post_rate.count, old->post_rate.sum,
+				  old->post_rate.comp, type, false);
+	mean_from_1_1(&stats->love, old->love.count, old->love.sum, old->love.comp, type, false);
+	mean_from_1_1(&stats->talk, old->talk.count, old->talk.sum, old->talk.comp, type, false);
+	/* 1.1 kept no interval sums: the interval accessors give NULL */
+	stats_forget_spread(stats);
+	PG_RETURN_POINTER(stats);
 }

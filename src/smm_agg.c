@@ -12,7 +12,8 @@
  * widths widen to 64 bits here.  The shared body is inlined into each
  * width, which then needs no test of the width per row.
  */
-#include "engagement.h"
+#include "rate_state.h"
+#include "ratio_state.h"
 
 /* unrolled into one test, since it runs for every row */
 static inline bool

@@ -3,7 +3,7 @@
  *		Scalar social-media metrics: engagement volume, the percent rates of
  *		one row, response-time change and the cost metrics.
  */
-#include "engagement.h"
+#include "common.h"
 
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"

@@ -15,27 +15,24 @@
  * dump of a 1.1 database restores into one, and a column of such values
  * can be stored as text before the update (which refuses to run while
  * anything depends on these types) and converted back after it.
+ *
+ * It also keeps the names 1.1 gave the C functions of its summary, which
+ * 1.2 keeps as engagement_stats_1_1: the same functions, now named for that
+ * type (engagement_stats_1_1.c).
  */
-#include "engagement.h"
+#include "engagement_stats_1_1.h"
+#include "state_io.h"
 
 #include "common/shortest_dec.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/regproc.h"
 
-/* a mean of 1.1: how many values, their sum and its compensation term */
-typedef struct Mean_1_1
-{
-	int64		count;
-	double		sum;
-	double		comp;
-} Mean_1_1;
-
 /* the three means of engagement_index_state of 1.1, or the one of engagement_mean_state */
 #define INDEX_MEANS_1_1 3
 
 static void
-append_means_1_1(StringInfo buf, const Mean_1_1 *means, int n)
+append_means_1_1(StringInfo buf, const MeanState_1_1 *means, int n)
 {
 	char		text[DOUBLE_SHORTEST_DECIMAL_LEN];
 
@@ -55,7 +52,7 @@ append_means_1_1(StringInfo buf, const Mean_1_1 *means, int n)
 
 /* the check 1.1 made of each mean it read */
 static void
-check_mean_1_1(const Mean_1_1 *mean, const char *type_name, bool binary)
+check_mean_1_1(const MeanState_1_1 *mean, const char *type_name, bool binary)
 {
 	if (mean->count < 0)
 		report_bad_state(type_name, binary, "A count must not be negative.");
@@ -67,11 +64,11 @@ check_mean_1_1(const Mean_1_1 *mean, const char *type_name, bool binary)
 }
 
 /* "(count,sum,comp[,count,sum,comp...])", n means */
-static Mean_1_1 *
+static MeanState_1_1 *
 parse_means_1_1(const char *text, int n, const char *type_name)
 {
 	StateParser parser = {text, text, type_name};
-	Mean_1_1   *means = palloc(sizeof(Mean_1_1) * n);
+	MeanState_1_1   *means = palloc(sizeof(MeanState_1_1) * n);
 
 	expect_char(&parser, '(');
 	for (int i = 0; i < n; i++)
@@ -89,12 +86,12 @@ parse_means_1_1(const char *text, int n, const char *type_name)
 	return means;
 }
 
-static Mean_1_1 *
+static MeanState_1_1 *
 recv_means_1_1(StringInfo buf, int n, const char *type_name)
 {
-	Mean_1_1   *means = palloc(sizeof(Mean_1_1) * n);
+	MeanState_1_1   *means = palloc(sizeof(MeanState_1_1) * n);
 
-	if (buf->len - buf->cursor != (int) sizeof(Mean_1_1) * n)
+	if (buf->len - buf->cursor != (int) sizeof(MeanState_1_1) * n)
 		report_bad_state(type_name, true, "The value does not have the length of its 1.1 form.");
 	for (int i = 0; i < n; i++)
 	{
@@ -107,7 +104,7 @@ recv_means_1_1(StringInfo buf, int n, const char *type_name)
 }
 
 static bytea *
-send_means_1_1(const Mean_1_1 *means, int n)
+send_means_1_1(const MeanState_1_1 *means, int n)
 {
 	StringInfoData buf;
 
@@ -154,7 +151,7 @@ engagement_mean_state_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	append_means_1_1(&buf, (const Mean_1_1 *) PG_GETARG_POINTER(0), 1);
+	append_means_1_1(&buf, (const MeanState_1_1 *) PG_GETARG_POINTER(0), 1);
 	PG_RETURN_CSTRING(buf.data);
 }
 
@@ -169,7 +166,7 @@ PG_FUNCTION_INFO_V1(engagement_mean_state_send);
 Datum
 engagement_mean_state_send(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(send_means_1_1((const Mean_1_1 *) PG_GETARG_POINTER(0), 1));
+	PG_RETURN_BYTEA_P(send_means_1_1((const MeanState_1_1 *) PG_GETARG_POINTER(0), 1));
 }
 
 PG_FUNCTION_INFO_V1(engagement_index_state_out);
@@ -179,7 +176,7 @@ engagement_index_state_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	append_means_1_1(&buf, (const Mean_1_1 *) PG_GETARG_POINTER(0), INDEX_MEANS_1_1);
+	append_means_1_1(&buf, (const MeanState_1_1 *) PG_GETARG_POINTER(0), INDEX_MEANS_1_1);
 	PG_RETURN_CSTRING(buf.data);
 }
 
@@ -194,7 +191,7 @@ PG_FUNCTION_INFO_V1(engagement_index_state_send);
 Datum
 engagement_index_state_send(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(send_means_1_1((const Mean_1_1 *) PG_GETARG_POINTER(0), INDEX_MEANS_1_1));
+	PG_RETURN_BYTEA_P(send_means_1_1((const MeanState_1_1 *) PG_GETARG_POINTER(0), INDEX_MEANS_1_1));
 }
 
 PG_FUNCTION_INFO_V1(mean_state_combine);
@@ -259,3 +256,41 @@ engagement_index_finalfn(PG_FUNCTION_ARGS)
 {
 	report_superseded(fcinfo);
 }
+
+/* the 1.1 names of the functions of engagement_stats_1_1, one line each */
+PG_FUNCTION_INFO_V1(engagement_stats_in);
+Datum		engagement_stats_in(PG_FUNCTION_ARGS) { return engagement_stats_1_1_in(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_out);
+Datum		engagement_stats_out(PG_FUNCTION_ARGS) { return engagement_stats_1_1_out(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_recv);
+Datum		engagement_stats_recv(PG_FUNCTION_ARGS) { return engagement_stats_1_1_recv(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_send);
+Datum		engagement_stats_send(PG_FUNCTION_ARGS) { return engagement_stats_1_1_send(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_combine);
+Datum		engagement_stats_combine(PG_FUNCTION_ARGS) { return engagement_stats_1_1_combine(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_agg_transfn);
+Datum		engagement_agg_transfn(PG_FUNCTION_ARGS) { return engagement_agg_1_1_transfn(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_agg_int4_transfn);
+Datum		engagement_agg_int4_transfn(PG_FUNCTION_ARGS) { return engagement_agg_1_1_int4_transfn(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_agg_int2_transfn);
+Datum		engagement_agg_int2_transfn(PG_FUNCTION_ARGS) { return engagement_agg_1_1_int2_transfn(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_reach);
+Datum		engagement_stats_er_reach(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_reach(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_view);
+Datum		engagement_stats_er_view(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_view(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_amplification_rate);
+Datum		engagement_stats_amplification_rate(PG_FUNCTION_ARGS) { return engagement_stats_1_1_amplification_rate(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_post);
+Datum		engagement_stats_er_post(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_post(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_er_day);
+Datum		engagement_stats_er_day(PG_FUNCTION_ARGS) { return engagement_stats_1_1_er_day(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_love_rate);
+Datum		engagement_stats_love_rate(PG_FUNCTION_ARGS) { return engagement_stats_1_1_love_rate(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_talk_rate);
+Datum		engagement_stats_talk_rate(PG_FUNCTION_ARGS) { return engagement_stats_1_1_talk_rate(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_engagement_volume);
+Datum		engagement_stats_engagement_volume(PG_FUNCTION_ARGS) { return engagement_stats_1_1_engagement_volume(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_post_count);
+Datum		engagement_stats_post_count(PG_FUNCTION_ARGS) { return engagement_stats_1_1_post_count(fcinfo); }
+PG_FUNCTION_INFO_V1(engagement_stats_eq);
+Datum		engagement_stats_eq(PG_FUNCTION_ARGS) { return engagement_stats_1_1_eq(fcinfo); }

@@ -4,7 +4,11 @@
  *		its three forms and its levels, the three-component engagement index
  *		and its levels, participation.
  */
-#include "engagement.h"
+#include "survey.h"
+
+#include "index_state.h"
+#include "mean_state.h"
+#include "ratio_state.h"
 
 #include "utils/builtins.h"
 #include "utils/float.h"
@@ -200,16 +204,11 @@ PG_FUNCTION_INFO_V1(engagement_index_finalfn_v2);
 Datum
 engagement_index_finalfn_v2(PG_FUNCTION_ARGS)
 {
-	IndexState *state = (IndexState *) PG_GETARG_POINTER(0);
-	double		work;
-	double		management;
-	double		events;
+	double		index;
 
-	if (!mean_value(&state->work, &work) ||
-		!mean_value(&state->management, &management) ||
-		!mean_value(&state->events, &events))
+	if (!index_value((IndexState *) PG_GETARG_POINTER(0), &index))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(work + management + events);
+	PG_RETURN_FLOAT8(index);
 }
 
 PG_FUNCTION_INFO_V1(engagement_level);

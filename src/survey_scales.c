@@ -11,17 +11,14 @@
  * for the wide forms): a smallint[] column cast to integer[] would cost a
  * copy of every array.
  */
-#include "engagement.h"
-
-#include "libpq/pqformat.h"
+#include "fixed_sum.h"
+#include "nps_state.h"
+#include "ratio_state.h"
 
 #define Q12_QUESTIONS 12
 #define SCALE_MIN 1
 #define SCALE_MAX 5
 #define FAVOURABLE_MIN 4
-#define NPS_MAX 10
-#define PROMOTER_MIN 9
-#define DETRACTOR_MAX 6
 
 /* what a row's answers add to a state: answers, their sum, favourable ones */
 typedef struct ScoreTally
@@ -277,55 +274,13 @@ ratio_mean_finalfn(PG_FUNCTION_ARGS)
 /*
  * eNPS: promoters (9-10), passives (7-8) and detractors (0-6) of a 0-10
  * question; 100 * (promoters - detractors) / answers, from -100 to 100.
- * SQL type engagement_nps_state, text form v2(promoters,passives,detractors).
+ * The state is an NpsState (nps_state.h).
  */
-typedef struct NpsState
-{
-	int64		promoters;
-	int64		passives;
-	int64		detractors;
-} NpsState;
-
-#define NPS_STATE_TYPE "engagement_nps_state"
-
-/* the answers of all three groups; -1 if they do not fit in a bigint */
-static int64
-nps_answers(const NpsState *state)
-{
-	int64		answers;
-
-	if (pg_add_s64_overflow(state->promoters, state->passives, &answers) ||
-		pg_add_s64_overflow(answers, state->detractors, &answers))
-		return -1;
-	return answers;
-}
-
-/* every count not negative, and the answers of all three fit in a bigint */
-static void
-check_nps(const NpsState *state, bool binary)
-{
-	if (state->promoters < 0 || state->passives < 0 || state->detractors < 0)
-		report_bad_state(NPS_STATE_TYPE, binary, "A count is negative.");
-	if (nps_answers(state) < 0)
-		report_bad_state(NPS_STATE_TYPE, binary, "The counts add up past 2^63 - 1.");
-}
-
-static int64 *
-nps_group(NpsState *state, int64 score)
-{
-	if (score >= PROMOTER_MIN)
-		return &state->promoters;
-	if (score > DETRACTOR_MAX)
-		return &state->passives;
-	return &state->detractors;
-}
-
 static pg_attribute_always_inline Datum
 enps_add(FunctionCallInfo fcinfo, int width, bool remove)
 {
 	NpsState   *state;
 	int64		score;
-	int64	   *group;
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
@@ -333,20 +288,10 @@ enps_add(FunctionCallInfo fcinfo, int width, bool remove)
 	if (unlikely(score < 0 || score > NPS_MAX))
 		report_bad_score("score", score, NPS_MAX);
 	state = agg_state_for_update(fcinfo, sizeof(NpsState));
-	group = nps_group(state, score);
 	if (remove)
-	{
-		if (*group == 0)
-			report_never_added();
-		(*group)--;
-	}
+		nps_subtract(state, score);
 	else
-	{
-		/* the invariant keeps the total within a bigint: 2^63 answers reach it */
-		if (unlikely(state->promoters + state->passives + state->detractors == PG_INT64_MAX))
-			report_bigint_out_of_range();
-		(*group)++;
-	}
+		nps_add(state, score);
 	PG_RETURN_POINTER(state);
 }
 
@@ -378,25 +323,6 @@ enps_int2_inv_transfn(PG_FUNCTION_ARGS)
 	return enps_add(fcinfo, 2, true);
 }
 
-PG_FUNCTION_INFO_V1(nps_state_combine);
-Datum
-nps_state_combine(PG_FUNCTION_ARGS)
-{
-	NpsState   *state;
-	const NpsState *other;
-
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	state = agg_state_for_update(fcinfo, sizeof(NpsState));
-	other = (const NpsState *) PG_GETARG_POINTER(1);
-	if (pg_add_s64_overflow(state->promoters, other->promoters, &state->promoters) ||
-		pg_add_s64_overflow(state->passives, other->passives, &state->passives) ||
-		pg_add_s64_overflow(state->detractors, other->detractors, &state->detractors) ||
-		nps_answers(state) < 0)
-		report_bigint_out_of_range();
-	PG_RETURN_POINTER(state);
-}
-
 PG_FUNCTION_INFO_V1(enps_finalfn);
 Datum
 enps_finalfn(PG_FUNCTION_ARGS)
@@ -407,71 +333,4 @@ enps_finalfn(PG_FUNCTION_ARGS)
 	if (answers == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(percent_of((int128) state->promoters - state->detractors, answers));
-}
-
-PG_FUNCTION_INFO_V1(engagement_nps_state_in);
-Datum
-engagement_nps_state_in(PG_FUNCTION_ARGS)
-{
-	char	   *text = PG_GETARG_CSTRING(0);
-	StateParser parser = {text, text, NPS_STATE_TYPE};
-	NpsState   *state = palloc(sizeof(NpsState));
-
-	if (parse_version(&parser) != STATE_FORMAT_VERSION)
-		report_bad_state_text(&parser);
-	expect_char(&parser, '(');
-	state->promoters = parse_int64_count(&parser);
-	expect_char(&parser, ',');
-	state->passives = parse_int64_count(&parser);
-	expect_char(&parser, ',');
-	state->detractors = parse_int64_count(&parser);
-	expect_end(&parser);
-	check_nps(state, false);
-	PG_RETURN_POINTER(state);
-}
-
-PG_FUNCTION_INFO_V1(engagement_nps_state_out);
-Datum
-engagement_nps_state_out(PG_FUNCTION_ARGS)
-{
-	NpsState   *state = (NpsState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	append_version(&buf);
-	appendStringInfo(&buf, "(" INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT ")",
-					 state->promoters, state->passives, state->detractors);
-	PG_RETURN_CSTRING(buf.data);
-}
-
-PG_FUNCTION_INFO_V1(engagement_nps_state_recv);
-Datum
-engagement_nps_state_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	NpsState   *state = palloc(sizeof(NpsState));
-
-	/* a type new in 1.2: no length stands for a 1.1 form */
-	recv_version(buf, -1, NPS_STATE_TYPE);
-	state->promoters = recv_int64(buf, NPS_STATE_TYPE);
-	state->passives = recv_int64(buf, NPS_STATE_TYPE);
-	state->detractors = recv_int64(buf, NPS_STATE_TYPE);
-	recv_end(buf, NPS_STATE_TYPE);
-	check_nps(state, true);
-	PG_RETURN_POINTER(state);
-}
-
-PG_FUNCTION_INFO_V1(engagement_nps_state_send);
-Datum
-engagement_nps_state_send(PG_FUNCTION_ARGS)
-{
-	NpsState   *state = (NpsState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, STATE_FORMAT_VERSION);
-	pq_sendint64(&buf, state->promoters);
-	pq_sendint64(&buf, state->passives);
-	pq_sendint64(&buf, state->detractors);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

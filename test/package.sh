@@ -25,7 +25,16 @@ chmod 755 "$work"	# the build-time tests run a server that reads the staged file
 version=$(dpkg-parsechangelog -l "$top/debian/changelog" -S Version)
 src="$work/engagement-$version"
 mkdir -p "$src"
-(cd "$top" && git ls-files -co --exclude-standard | grep -v '^build/' | tar -cf - -T -) | tar -xf - -C "$src"
+if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
+	(cd "$top" && git ls-files -co --exclude-standard | grep -v '^build/' | tar -cf - -T -) | tar -xf - -C "$src"
+else
+	# not a checkout (test/run.sh copies a git worktree without its .git
+	# file): the tree without what .gitignore names
+	(cd "$top" && tar --exclude=./.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
+		--exclude=./results --exclude=./regression.diffs --exclude=./regression.out \
+		--exclude=./tmp_check --exclude=./log --exclude=./valgrind-logs --exclude=./build \
+		--exclude='./engagement-*.zip' --exclude=./test-output -cf - .) | tar -xf - -C "$src"
+fi
 
 log "installing build dependencies"
 apt-get build-dep -y -qq "$src" >/dev/null

@@ -8,9 +8,10 @@
 #   - the pg_regress suite with `make installcheck` against a throwaway
 #     cluster, one regression file at a time (after `setup`);
 #   - the TAP tests with `make prove_installcheck`, one file at a time;
-#   - the examples, the engagement_stats fuzz test, a libpq client sending
-#     untyped parameters (test/clients/), the release metadata check
-#     (test/packaging.pl) and the Debian package test (test/package.sh);
+#   - the examples, the layout of src/ (test/layout.sh), the
+#     engagement_stats fuzz test, a libpq client sending untyped parameters
+#     (test/clients/), the release metadata check (test/packaging.pl) and
+#     the Debian package test (test/package.sh);
 #   - with ENGAGEMENT_DUMP_SAVE=DIR, a dump of every kind of value the
 #     extension returns is written to DIR (test/cross_version.sh); with
 #     ENGAGEMENT_DUMP_FROM=DIR, such a dump made by another version is
@@ -115,6 +116,10 @@ run_examples() {
 	return 1
 }
 one_test examples run_examples
+
+# The layout of src/ (test/layout.sh), from the objects build_and_install
+# left: no circle of calls, and the Makefile lists the headers of each object
+one_test "layout of src/" bash "$top/test/layout.sh" "$PG_BIN/pg_config" >"$work/layout.out"
 
 # Fuzz: mutated and random input for engagement_stats, through libpq
 log "fuzzing engagement_stats input and receive (${FUZZ_ITERATIONS:-100000} of each)"

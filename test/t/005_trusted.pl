@@ -45,7 +45,7 @@ DECLARE
         'integer[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''', 'smallint[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''',
         'engagement_nps_state', '''v2(1,2,3)''',
         'engagement_interval_state', '''v2(0,0,0,0,0,0,0,0)''', 'percent_range', '''[1,2]''',
-        'percent_range[]', '''{"[1,2]"}''', 'text', '''[]''');
+        'percent_range[]', '''{"[1,2]"}''', 'text', '''12''');
     args text;
     calls int := 0;
     failed text := '';
@@ -64,8 +64,11 @@ BEGIN
           AND NOT (p.prokind OPERATOR(pg_catalog.=) 'f' AND p.prolang OPERATOR(pg_catalog.=) 12)
           AND p.prorettype NOT IN ('cstring'::regtype, 'bytea'::regtype)
     LOOP
-        -- the interval functions take a confidence level and a headcount
-        SELECT string_agg(format('(%s)::%s', CASE WHEN f.proname NOT LIKE '%interval%' THEN typical ->> t
+        -- the interval functions take a confidence level and a headcount;
+        -- a range's text argument says which bounds it includes, the text
+        -- forms of the rates take a number
+        SELECT string_agg(format('(%s)::%s', CASE WHEN t = 'text' AND f.proname LIKE 'percent_%range' THEN '''[]'''
+                                                   WHEN f.proname NOT LIKE '%interval%' THEN typical ->> t
                                                    WHEN t = 'double precision' THEN '0.95'
                                                    WHEN t IN ('bigint', 'integer') THEN '1000'
                                                    ELSE typical ->> t END, t), ', ')

@@ -1,5 +1,5 @@
 /*
- * exact.c
+ * fixed_sum.c
  *		Exact sums of non-negative doubles, and correctly rounded quotients.
  *
  * A mean of per-post rates is the sum of those rates divided by a count.
@@ -17,29 +17,9 @@
  * independent of the order.  Sums are bounded by STATE_SUM_LIMIT, like the
  * integer sums: beyond it an addition is ERROR 22003.
  */
-#include "engagement.h"
+#include "fixed_sum.h"
 
 #include "utils/float.h"
-
-/*
- * An inverse transition function asked to take back what its state does
- * not hold: in a window frame, a bug; called directly, a bad argument.
- */
-void
-report_never_added(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot remove a row the state does not hold")));
-}
-
-void
-report_sum_out_of_range(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("aggregate sum out of range")));
-}
 
 /*
  * A finite non-negative double as mantissa * 2^exponent, the mantissa an
@@ -123,34 +103,6 @@ fixed_add_double(FixedSum *sum, double value)
 	sum->fraction += low;
 	sum->whole += high + (sum->fraction < low);
 	fixed_check(sum);
-}
-
-void
-mean_add(MeanState *state, double value)
-{
-	if (pg_add_s64_overflow(state->count, 1, &state->count))
-		report_bigint_out_of_range();
-	fixed_add_double(&state->sum, value);
-}
-
-/*
- * One post, out of line: as the merge of a state holding that post alone,
- * which checks every limit and keeps the follower count as a merge does.
- */
-void
-rate_add(RateState *state, double rate, int128 engagements, int64 followers)
-{
-	RateState	post;
-
-	if (engagements == (int64) engagements &&
-		rate_try_add(state, rate, (int64) engagements, followers))
-		return;
-	memset(&post, 0, sizeof(post));
-	post.rates.count = 1;
-	fixed_add_double(&post.rates.sum, rate);
-	post.engagements = engagements;
-	post.min_followers = post.max_followers = followers;
-	rate_merge(state, &post);
 }
 
 void
@@ -321,70 +273,4 @@ exact_quotient(uint128 numerator, uint128 denominator)
 
 	divide_256(&high, &low, denominator, &remainder_left);
 	return round_to_double(high, low, remainder_left, -128);
-}
-
-void
-ratio_subtract(RatioState *state, int128 num, int64 den)
-{
-	if (state->num < num || state->den < den)
-		report_never_added();
-	state->num -= num;
-	state->den -= den;
-}
-
-void
-mean_subtract(MeanState *state, double value)
-{
-	if (state->count == 0)
-		report_never_added();
-	fixed_subtract_double(&state->sum, value);
-	if (--state->count == 0 && (state->sum.whole != 0 || state->sum.fraction != 0))
-		report_never_added();
-}
-
-/*
- * Once posts with a second follower count came, the state no longer knows
- * the counts, and does not learn them again when those posts leave: it
- * then keeps using the exact sum of the per-post rates, not the exact
- * one-count form.  The empty state is the canonical one again.
- */
-void
-rate_subtract(RateState *state, double rate, int128 engagements, int64 followers)
-{
-	mean_subtract(&state->rates, rate);
-	if (state->min_followers != 0)
-	{
-		if (state->engagements < engagements || followers != state->min_followers)
-			report_never_added();
-		state->engagements -= engagements;
-	}
-	if (state->rates.count == 0)
-	{
-		state->engagements = 0;
-		state->min_followers = state->max_followers = 0;
-	}
-}
-
-/* the inverses of ratio_merge and mean_merge: take back a part merged before */
-void
-ratio_unmerge(RatioState *from, const RatioState *part)
-{
-	if (from->num < part->num || from->den < part->den)
-		report_never_added();
-	from->num -= part->num;
-	from->den -= part->den;
-}
-
-void
-mean_unmerge(MeanState *from, const MeanState *part)
-{
-	uint128		borrow = from->sum.fraction < part->sum.fraction;
-
-	if (from->count < part->count || from->sum.whole < part->sum.whole + borrow)
-		report_never_added();
-	from->count -= part->count;
-	from->sum.fraction -= part->sum.fraction;
-	from->sum.whole -= part->sum.whole + borrow;
-	if (from->count == 0 && (from->sum.whole != 0 || from->sum.fraction != 0))
-		report_never_added();
 }

@@ -1,0 +1,76 @@
+/*
+ * common.c
+ *		The errors every part of the extension reports, and the copy of an
+ *		aggregate state that a direct call updates (common.h).
+ */
+#include "common.h"
+
+#include "utils/float.h"
+
+void
+report_negative_count(const char *argname, int64 value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be negative", argname),
+			 errdetail("Value: " INT64_FORMAT ".", value)));
+}
+
+void
+report_negative_double(const char *argname, double value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be negative", argname),
+			 errdetail("Value: %s.", float8out_internal(value))));
+}
+
+void
+report_not_finite(const char *argname, double value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must be a finite number", argname),
+			 errdetail("Value: %s.", float8out_internal(value))));
+}
+
+void
+report_bigint_out_of_range(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("bigint out of range")));
+}
+
+void
+report_sum_out_of_range(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("aggregate sum out of range")));
+}
+
+/*
+ * An inverse transition function asked to take back what its state does
+ * not hold: in a window frame, a bug; called directly, a bad argument.
+ */
+void
+report_never_added(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot remove a row the state does not hold")));
+}
+
+void *
+agg_state_copy(FunctionCallInfo fcinfo, Size size)
+{
+	void	   *state;
+
+	if (PG_ARGISNULL(0))
+		return palloc0(size);
+	state = PG_GETARG_POINTER(0);
+	if (AggCheckCallContext(fcinfo, NULL))
+		return state;
+	return memcpy(palloc(size), state, size);
+}

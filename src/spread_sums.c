@@ -1,0 +1,231 @@
+/*
+ * spread_sums.c
+ *		The sums an interval of a ratio needs (spread_sums.h): their
+ *		invariant, steps and merges, and the interval computed from them.
+ *
+ * The ratio estimator R = Σe / Σr has the variance estimate
+ * s² = Σ(e - R·r)² / (n - 1) and the interval R ± z·√(s²/n) / r̄.  Its
+ * state keeps n and the exact integer sums Σe, Σr, Σe², Σr², Σe·r, so it
+ * merges and takes rows back exactly; the final function then needs
+ *		D = Σe²·(Σr)² - 2·Σe·Σr·Σe·r + (Σe)²·Σr² = (Σr)²·Σ(e - R·r)²
+ * which it computes exactly, in numeric, since its terms cancel: the
+ * half-width is z·√(D·n / (n - 1)) / (Σr)², with no subtraction left.
+ */
+#include "spread_sums.h"
+
+#include "state_io.h"
+
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
+#include "utils/numeric.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+
+bool
+spread_valid(const SpreadSums *sums, int64 n)
+{
+	if (sums->e < 0 || sums->r < 0 || sums->ee < 0 || sums->rr < 0 || sums->er < 0 ||
+		sums->ee > STATE_SUM_LIMIT || sums->rr > STATE_SUM_LIMIT || sums->er > STATE_SUM_LIMIT)
+		return false;
+	if (n == 0)
+		return sums->e == 0 && sums->r == 0 && sums->ee == 0 && sums->rr == 0 && sums->er == 0;
+	/* whole numbers are at most their squares, and 2er <= e² + r² */
+	return sums->e <= sums->ee && sums->r <= sums->rr && sums->er <= sums->ee / 2 + sums->rr / 2 + 1;
+}
+
+/* the sums of another group added (sign 1) or taken back (sign -1) */
+static bool
+spread_add(SpreadSums *into, const SpreadSums *from, int sign)
+{
+	SpreadSums	result;
+
+	if (sign < 0 && (into->e < from->e || into->r < from->r || into->ee < from->ee ||
+					 into->rr < from->rr || into->er < from->er))
+		report_never_added();
+	result.e = into->e + sign * from->e;
+	result.r = into->r + sign * from->r;
+	result.ee = into->ee + sign * from->ee;
+	result.rr = into->rr + sign * from->rr;
+	result.er = into->er + sign * from->er;
+	if (result.ee > STATE_SUM_LIMIT || result.rr > STATE_SUM_LIMIT ||
+		result.er > STATE_SUM_LIMIT || result.e > STATE_SUM_LIMIT || result.r > STATE_SUM_LIMIT)
+		return false;
+	*into = result;
+	return true;
+}
+
+bool
+spread_try_step(SpreadSums *sums, int128 e, int128 r, int sign)
+{
+	SpreadSums	unit;
+
+	return spread_unit(e, r, &unit) && spread_add(sums, &unit, sign);
+}
+
+bool
+spread_try_merge(SpreadSums *into, const SpreadSums *from, int sign)
+{
+	return spread_add(into, from, sign);
+}
+
+/*
+ * The standard normal quantile: Acklam's rational approximation (relative
+ * error below 1.2e-9), then one Halley step on erfc, which brings it to
+ * the precision of a double.
+ */
+static double
+normal_quantile(double p)
+{
+	static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+		-2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01,
+	2.506628277459239e+00};
+	static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+		-1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01};
+	static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+		-2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00,
+	2.938163982698783e+00};
+	static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
+	2.445134137142996e+00, 3.754408661907416e+00};
+	const double low = 0.02425;
+	double		x;
+	double		e;
+	double		u;
+
+	if (p < low)
+	{
+		double		q = sqrt(-2 * log(p));
+
+		x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+			((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	}
+	else if (p <= 1 - low)
+	{
+		double		q = p - 0.5;
+		double		r = q * q;
+
+		x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+			(((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+	}
+	else
+	{
+		double		q = sqrt(-2 * log1p(-p));
+
+		x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+			((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	}
+	/* Halley's step: e = Φ(x) - p, with Φ(x) = erfc(-x/√2) / 2 */
+	e = 0.5 * erfc(-x / M_SQRT2) - p;
+	u = e * sqrt(2 * M_PI) * exp(x * x / 2);
+	return x - u / (1 + x * u / 2);
+}
+
+double
+confidence_z(double confidence)
+{
+	if (!(confidence > 0 && confidence < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence must be between 0 and 1, exclusive"),
+				 errdetail("Value: %s.", float8out_internal(confidence))));
+	/* 1 - (1 - c) / 2 written as 0.5 + c / 2, and its tail by symmetry */
+	return -normal_quantile((1 - confidence) / 2);
+}
+
+static Numeric
+int128_numeric(int128 value)
+{
+	char		digits[48];
+	int			n = 0;
+	uint128		magnitude = value < 0 ? -(uint128) value : (uint128) value;
+	char		text[50];
+	int			t = 0;
+
+	do
+	{
+		digits[n++] = '0' + (int) (magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude > 0);
+	if (value < 0)
+		text[t++] = '-';
+	while (n > 0)
+		text[t++] = digits[--n];
+	text[t] = '\0';
+	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(text),
+											   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+}
+
+static Numeric
+num_mul(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+/* D = ee·r² - 2·e·r·er + e²·rr, exactly, as a double (correctly rounded) */
+static double
+spread_numerator(const SpreadSums *sums)
+{
+	Numeric		e = int128_numeric(sums->e);
+	Numeric		r = int128_numeric(sums->r);
+	Numeric		d1 = num_mul(int128_numeric(sums->ee), num_mul(r, r));
+	Numeric		d2 = num_mul(int128_numeric(2 * sums->er), num_mul(e, r));
+	Numeric		d3 = num_mul(int128_numeric(sums->rr), num_mul(e, e));
+	Datum		d = DirectFunctionCall2(numeric_add,
+										DirectFunctionCall2(numeric_sub, NumericGetDatum(d1),
+															NumericGetDatum(d2)),
+										NumericGetDatum(d3));
+
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
+}
+
+/*
+ * The interval of 100·Σe/Σr over n units, in percent; false (NULL) for
+ * fewer than 2 units or Σr = 0.  headcount > 0 applies the finite
+ * population correction √(1 - n/headcount); proportion clamps the bounds
+ * to 0..100, a rate only to >= 0.
+ */
+bool
+ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
+			   bool proportion, double *lower, double *upper)
+{
+	double		centre;
+	double		half;
+	double		d;
+	double		r = (double) sums->r;
+
+	if (n < 2 || sums->r == 0)
+		return false;
+	centre = percent_of(sums->e, sums->r);
+	d = spread_numerator(sums);
+	if (d < 0)
+		report_bad_state("engagement_interval_state", false, "The sums of squares are inconsistent.");
+	half = 100 * z * (sqrt(d * ((double) n / (double) (n - 1))) / r) / r;
+	if (headcount > 0)
+		half *= sqrt(1 - (double) n / (double) headcount);
+	*lower = Max(0.0, centre - half);
+	*upper = centre + half;
+	if (proportion)
+		*upper = Min(100.0, *upper);
+	return true;
+}
+
+Datum
+percent_range_datum(FunctionCallInfo fcinfo, double lower, double upper)
+{
+	TypeCacheEntry *typcache = fcinfo->flinfo->fn_extra;
+	RangeBound	lo = {Float8GetDatum(lower), false, true, true};
+	RangeBound	hi = {Float8GetDatum(upper), false, true, false};
+
+	if (!isfinite(lower) || !isfinite(upper))
+		float_overflow_error();
+	if (typcache == NULL)
+	{
+		typcache = lookup_type_cache(get_func_rettype(fcinfo->flinfo->fn_oid),
+									 TYPECACHE_RANGE_INFO);
+		if (typcache->rngelemtype == NULL)
+			elog(ERROR, "function does not return a range type");
+		fcinfo->flinfo->fn_extra = typcache;
+	}
+	PG_RETURN_RANGE_P(make_range_compat(typcache, &lo, &hi, false));
+}
