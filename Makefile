@@ -20,7 +20,7 @@ OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o \
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
 DATA = $(notdir $(wildcard $(srcdir)/engagement--*.sql))
 
-REGRESS = setup surface smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals state_types parallel engagement_stats invariants windows bad_input
+REGRESS = setup surface output_settings smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals state_types parallel engagement_stats invariants windows bad_input
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check
 

@@ -197,3 +197,33 @@ SELECT er_reach('12', '400') AS three, er_reach('2.5', '100') AS two_and_a_half,
 SELECT er_reach('12x', '400');
 SELECT er_reach('-1', '400');
 SELECT ctr('1', 'NaN');
+
+-- the per-post aggregates likewise, their counts read as bigint (three
+-- posts of 12 likes, 3 comments, 1 share and 400 of audience; 2^53 + 1
+-- likes, which a double could not hold)
+CREATE FUNCTION untyped_aggregate(f text, likes text, OUT parameter_types regtype[], OUT same_as_bigint boolean)
+    LANGUAGE plpgsql AS $$
+DECLARE
+    one_argument boolean := f = 'amplification_rate';
+BEGIN
+    EXECUTE format('PREPARE untyped AS SELECT %I(%s) AS r FROM generate_series(1, 3)', f,
+                   CASE WHEN one_argument THEN '$1' ELSE '$1, $2, $3, $4' END);
+    SELECT p.parameter_types INTO parameter_types FROM pg_prepared_statements p WHERE p.name = 'untyped';
+    EXECUTE format('CREATE TEMP TABLE untyped_result AS EXECUTE untyped(%s)',
+                   CASE WHEN one_argument THEN quote_literal(likes) ELSE format('%L, ''3'', ''1'', ''400''', likes) END);
+    EXECUTE format('SELECT r IS NOT DISTINCT FROM (SELECT %I(%s) FROM generate_series(1, 3)) FROM untyped_result', f,
+                   CASE WHEN one_argument THEN likes || '::bigint'
+                        ELSE likes || '::bigint, 3::bigint, 1::bigint, 400::bigint' END)
+        INTO same_as_bigint;
+    DROP TABLE untyped_result;
+    DEALLOCATE untyped;
+END $$;
+SELECT f, (untyped_aggregate(f, '12')).*, (untyped_aggregate(f, '9007199254740993')).same_as_bigint AS beyond_2_53
+FROM (VALUES ('er_reach'), ('er_view'), ('er_post'), ('er_day'), ('amplification_rate')) v(f);
+SELECT er_reach('40', '8', '2', '1000') AS five, amplification_rate('3') AS three_hundred,
+       er_post(NULL, NULL, NULL, NULL) IS NULL AS no_post
+FROM generate_series(1, 1);
+SELECT er_reach(l, '8', '2', r) AS five FROM (VALUES ('40', '1000'), ('40', '1000')) v(l, r);
+SELECT er_reach('-1', '0', '0', '5');
+SELECT er_view('1', '2', '3', '1e3') AS six_tenths;
+SELECT er_view('1', '2', '3', '1.5');

@@ -30,14 +30,25 @@ pg_noreturn extern void report_not_finite(const char *argname, double value) pg_
 pg_noreturn extern void report_bigint_out_of_range(void) pg_attribute_noreturn();
 
 /*
- * An integer argument of the given width in bytes (2, 4 or 8), widened to
- * 64 bits: the aggregates have smallint, integer and bigint overloads so
+ * A count given as text, what an untyped parameter or a quoted literal
+ * resolves to (the text forms exist so that such calls resolve), read as
+ * a whole number that fits a bigint: its "width" is none of an integer
+ * type's, and its arithmetic that of a bigint.
+ */
+#define ARG_TEXT_WIDTH 16
+extern int64 text_arg_as_bigint(FunctionCallInfo fcinfo, int argno, const char *argname);
+
+/*
+ * An integer argument of the given width in bytes (2, 4 or 8; or text,
+ * ARG_TEXT_WIDTH), widened to 64 bits: the aggregates have smallint, integer and bigint overloads so
  * that integer columns need no cast per row, and all of them read their
  * arguments through this.
  */
 static inline int64
-int_arg_width(FunctionCallInfo fcinfo, int argno, int width)
+int_arg_width(FunctionCallInfo fcinfo, int argno, const char *argname, int width)
 {
+	if (width == ARG_TEXT_WIDTH)
+		return text_arg_as_bigint(fcinfo, argno, argname);
 	if (width == 2)
 		return PG_GETARG_INT16(argno);
 	if (width == 4)
@@ -49,7 +60,7 @@ int_arg_width(FunctionCallInfo fcinfo, int argno, int width)
 static inline int64
 count_arg_width(FunctionCallInfo fcinfo, int argno, const char *argname, int width)
 {
-	int64		value = int_arg_width(fcinfo, argno, width);
+	int64		value = int_arg_width(fcinfo, argno, argname, width);
 
 	if (unlikely(value < 0))
 		report_negative_count(argname, value);

@@ -20,6 +20,7 @@
 #                    differ in width
 #   scalar_text      (to 1.3) the text forms of the rates and costs, to
 #                    which untyped parameters and quoted literals resolve
+#   agg_text         (to 1.3) the same for the per-post aggregates
 # The generated files are committed, so grep finds every symbol; the
 # release metadata test runs --check.  Edit the table, then run this.
 use strict;
@@ -100,11 +101,13 @@ my @aggregates = (
 
 # ------------------------------------------------------------ the widths
 
-my %sql_type = (2 => 'smallint', 4 => 'integer', 8 => 'bigint');
+# a count given as text (ARG_TEXT_WIDTH in common.h) is read as a bigint
+my $text_width = 16;
+my %sql_type = (2 => 'smallint', 4 => 'integer', 8 => 'bigint', $text_width => 'text');
 my @widths = (8, 4, 2);
 
 # the C name suffix of a width: none for bigint, the original form
-sub width_suffix { my ($w) = @_; return $w == 8 ? '' : "_int$w"; }
+sub width_suffix { my ($w) = @_; return $w == 8 ? '' : $w == $text_width ? '_text' : "_int$w"; }
 
 # uniform widths (counts and audience alike), then the mixed ones
 sub uniform { return map { [ $_, $_ ] } @widths; }
@@ -164,14 +167,16 @@ sub agg_c {
 	my @out;
 	for my $inverse (0, 1) {
 		for my $agg (@aggregates) {
-			for my $w (uniform(), mixed()) {
+			for my $w (uniform(), mixed(), [ $text_width, $text_width ]) {
 				my ($c, $a) = @$w;
 				my $name = transfn_name($agg, $c, $a, $inverse);
-				$name .= $agg->{c_suffix_1_1} if $c == $a && !$inverse && $agg->{c_suffix_1_1};
+				$name .= $agg->{c_suffix_1_1} if $c == $a && $c != $text_width && !$inverse && $agg->{c_suffix_1_1};
 				my $inv = $inverse ? 'true' : 'false';
+				my $width = $c == $text_width ? 'ARG_TEXT_WIDTH' : $c;
+				my $audience_width = $a == $text_width ? 'ARG_TEXT_WIDTH' : $a;
 				my $body = $agg->{audience}
-				  ? qq{$agg->{worker}(fcinfo, $c, $a, "$agg->{audience}", $inv)}
-				  : qq{$agg->{worker}(fcinfo, $c, "shares", $inv)};
+				  ? qq{$agg->{worker}(fcinfo, $width, $audience_width, "$agg->{audience}", $inv)}
+				  : qq{$agg->{worker}(fcinfo, $width, "shares", $inv)};
 				next if !$agg->{audience} && $c != $a;
 				push @out, c_function($name, $body);
 			}
@@ -277,20 +282,32 @@ sub sql_scalar_forms {
 	return join("\n", @out);
 }
 
+# the aggregates of counts given as text, declared as the mixed widths are
+sub sql_agg_text {
+	return sql_new_widths([ [ $text_width, $text_width ] ], @aggregates);
+}
+
 sub sql_mixed_widths {
+	return sql_new_widths([ mixed() ], grep { $_->{audience} } @aggregates);
+}
+
+# the transition functions and aggregates of the given widths, new in
+# their version
+sub sql_new_widths {
+	my ($widths, @aggs) = @_;
 	my @out;
-	for my $agg (grep { $_->{audience} } @aggregates) {
-		for my $w (mixed()) {
+	for my $agg (@aggs) {
+		for my $w (@$widths) {
 			my ($c, $a) = @$w;
 			my @types = arg_types($agg, $c, $a);
 			push @out, sql_function(transfn_name($agg, $c, $a, 0), \@types, $agg->{state}, undef, transfn_comment($agg));
 			push @out, sql_function(transfn_name($agg, $c, $a, 1), \@types, $agg->{state}, undef, inverse_comment($agg));
 		}
 	}
-	for my $agg (grep { $_->{audience} } @aggregates) {
+	for my $agg (@aggs) {
 		for my $a (@{ $agg->{aggs} }) {
 			my ($aggname, $final, $combine, $comment) = @$a;
-			for my $w (mixed()) {
+			for my $w (@$widths) {
 				my ($c, $au) = @$w;
 				push @out, sql_aggregate(0, $aggname, arg_decls($agg, $c, $au), [ arg_types($agg, $c, $au) ],
 					transfn_name($agg, $c, $au, 0), transfn_name($agg, $c, $au, 1), $final, $combine,
@@ -327,6 +344,7 @@ my %sections = (
 		# and among overloads of numeric types PostgreSQL cannot choose one
 		# for it; a text form is the one it then takes
 		scalar_text => sql_scalar_forms('text'),
+		agg_text => sql_agg_text(),
 	},
 );
 for my $script (sort keys %sections) {

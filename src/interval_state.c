@@ -94,8 +94,8 @@ engagement_interval_state_out(PG_FUNCTION_ARGS)
 
 	initStringInfo(&buf);
 	append_version(&buf);
-	appendStringInfo(&buf, "(" INT64_FORMAT "," INT64_FORMAT ",%s", state->n,
-					 state->headcount, float8out_internal(state->confidence));
+	appendStringInfo(&buf, "(" INT64_FORMAT "," INT64_FORMAT ",", state->n, state->headcount);
+	append_shortest_double(&buf, state->confidence);
 	for (size_t i = 0; i < lengthof(sums); i++)
 	{
 		appendStringInfoChar(&buf, ',');

@@ -128,7 +128,7 @@ q12_interval_step(FunctionCallInfo fcinfo, int headcount_width, bool has_confide
 			RETURN_STATE_UNCHANGED();
 	if (headcount_width > 0)
 	{
-		headcount = int_arg_width(fcinfo, argno++, headcount_width);
+		headcount = int_arg_width(fcinfo, argno++, "headcount", headcount_width);
 		if (headcount < 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -56,12 +56,12 @@ report_negative_post(FunctionCallInfo fcinfo, int width, int audience_width,
 static inline PostCounts
 post_counts(FunctionCallInfo fcinfo, int width, int audience_width, const char *audience)
 {
-	int64		likes = int_arg_width(fcinfo, 1, width);
-	int64		comments = int_arg_width(fcinfo, 2, width);
-	int64		shares = int_arg_width(fcinfo, 3, width);
+	int64		likes = int_arg_width(fcinfo, 1, "likes", width);
+	int64		comments = int_arg_width(fcinfo, 2, "comments", width);
+	int64		shares = int_arg_width(fcinfo, 3, "shares", width);
 	PostCounts	counts;
 
-	counts.audience = int_arg_width(fcinfo, 4, audience_width);
+	counts.audience = int_arg_width(fcinfo, 4, audience, audience_width);
 	if (unlikely(likes < 0 || comments < 0 || shares < 0 || counts.audience < 0))
 		report_negative_post(fcinfo, width, audience_width, audience);
 	if (width < 8)

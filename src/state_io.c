@@ -6,6 +6,7 @@
  */
 #include "state_io.h"
 
+#include "common/shortest_dec.h"
 #include "libpq/pqformat.h"
 #include "parser/scansup.h"
 
@@ -196,6 +197,20 @@ append_count(StringInfo buf, int128 value)
 {
 	Assert(value >= 0);
 	append_uint128(buf, (uint128) value);
+}
+
+/*
+ * A double in its shortest form that reads back to the same value, whatever
+ * extra_float_digits says (float8out would round it at a setting of 0 or
+ * less), so that a value's text reads back equal under any setting
+ */
+void
+append_shortest_double(StringInfo buf, double value)
+{
+	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(value, digits);
+	appendStringInfoString(buf, digits);
 }
 
 /* binary */

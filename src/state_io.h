@@ -44,6 +44,7 @@ extern double parse_double(StateParser *parser);
 extern void append_version(StringInfo buf);
 extern void append_uint128(StringInfo buf, uint128 value);
 extern void append_count(StringInfo buf, int128 value);
+extern void append_shortest_double(StringInfo buf, double value);
 
 /* binary */
 extern int	recv_version(StringInfo buf, int length_1_1, const char *type_name);

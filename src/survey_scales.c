@@ -44,7 +44,7 @@ report_bad_score(const char *argname, int64 value, int max)
 static inline int64
 scale_score(FunctionCallInfo fcinfo, int width)
 {
-	int64		score = int_arg_width(fcinfo, 1, width);
+	int64		score = int_arg_width(fcinfo, 1, "score", width);
 
 	if (unlikely(score < SCALE_MIN || score > SCALE_MAX))
 		report_bad_score("score", score, SCALE_MAX);
@@ -284,7 +284,7 @@ enps_add(FunctionCallInfo fcinfo, int width, bool remove)
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
-	score = int_arg_width(fcinfo, 1, width);
+	score = int_arg_width(fcinfo, 1, "score", width);
 	if (unlikely(score < 0 || score > NPS_MAX))
 		report_bad_score("score", score, NPS_MAX);
 	state = agg_state_for_update(fcinfo, sizeof(NpsState));
