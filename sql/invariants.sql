@@ -33,6 +33,7 @@ FROM (VALUES
     ('more share posts than posts', 'v2(1,1,1,0,0,0,0,1,2,0,0,0,0,0,0,0,0,0,0,0,0)', 'engagement_stats'),
     ('reach engagements beyond the volume', 'v2(1,1,1,2,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)', 'engagement_stats'),
     ('a volume without posts that have one', 'v2(1,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)', 'engagement_stats'),
+    ('a share sum without share posts', '(1,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0,0)', 'engagement_stats'),
     ('a sum of no values', 'v2(0,1,0,0,0,0)', 'engagement_mean_state'),
     ('a follower count without posts', 'v2(0,0,0,0,3,3)', 'engagement_mean_state'),
     ('two follower counts, inverted', 'v2(2,1,0,5,4,3)', 'engagement_mean_state'),
@@ -44,6 +45,12 @@ FROM (VALUES
     ('the 1.1 text form', '(1,2)', 'engagement_ratio_state'),
     ('the 1.2 text form', 'v2(1,2)', 'engagement_ratio_state')
 ) v(why, input, type);
+-- the cast from a 1.1 summary checks what 1.1 did not: a value no
+-- aggregate could produce (two volume posts of one post) is not converted
+SELECT '(1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'::engagement_stats_1_1::engagement_stats;
+CREATE TABLE converted (s engagement_stats);
+INSERT INTO converted VALUES ('(1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'::engagement_stats_1_1);
+SELECT count(*) AS stored FROM converted;
 -- a 1.1 summary whose sums are -0 is the empty summary
 SELECT '(0,0,0,0,0,0,0,0,0,0,-0,-0,0,-0,0,0,0,-0)'::engagement_stats
        = engagement_agg(1, 1, 1, 1, 1, 1) FILTER (WHERE false) AS minus_zero_is_empty;
@@ -71,6 +78,7 @@ FROM (SELECT engagement_stats_send(engagement_agg(40, 8, 2, 1000, 2000, 500)) AS
                      ('one byte more', whole || '\x00'::bytea),
                      ('empty', ''::bytea),
                      ('a future format', '\x03'::bytea || substr(whole, 2)),
+                     ('cut to the length of 1.1', substr(whole || decode(repeat('00', 200), 'hex'), 1, 200)),
                      ('a negative count', overlay(whole placing '\x80'::bytea from 2))) v(why, bytes);
 SELECT count(*) AS received FROM binary_probe;
 

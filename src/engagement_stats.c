@@ -133,6 +133,8 @@ check_stats(const EngagementStats *stats, bool binary)
 		stats->love.count > stats->posts || stats->talk.count > stats->posts ||
 		stats->post_rate.rates.count > stats->volume_posts)
 		report_bad_state(type, binary, "A part counts more posts than the summary has.");
+	if (stats->shares.den == 0 && stats->shares.num != 0)
+		report_bad_state(type, binary, "A sum of shares needs posts that have shares.");
 	if (stats->reach.num > stats->volume || stats->views.num > stats->volume ||
 		stats->post_rate.engagements > stats->volume ||
 		(stats->volume_posts == 0 && stats->volume != 0))
@@ -809,5 +811,7 @@ engagement_stats_from_1_1(PG_FUNCTION_ARGS)
 	mean_from_1_1(&stats->talk, old->talk.count, old->talk.sum, old->talk.comp, type, false);
 	/* 1.1 kept no interval sums: the interval accessors give NULL */
 	stats_forget_spread(stats);
+	/* 1.1 checked less: a value no aggregate could produce is not converted */
+	check_stats(stats, false);
 	PG_RETURN_POINTER(stats);
 }

@@ -221,7 +221,12 @@ recv_version(StringInfo buf, int length_1_1, const char *type_name)
 {
 	int			version;
 
-	if (buf->len - buf->cursor == length_1_1)
+	/*
+	 * 1.1 wrote the fields alone, and no count it held reached 2^56, so its
+	 * first byte is 0; a value of another format cut or padded to that
+	 * length starts with its version and is not read as 1.1.
+	 */
+	if (buf->len - buf->cursor == length_1_1 && buf->data[buf->cursor] == 0)
 		return 1;
 	if (buf->len - buf->cursor < 1)
 		report_bad_state(type_name, true, "The value is empty.");
