@@ -96,9 +96,10 @@ INSERT INTO sweep_values (type, value, typical) VALUES
     ('engagement_nps_state', '''v2(9223372036854775807,0,0)''', false),
     ('engagement_nps_state', '''v2(0,0,9223372036854775807)''', false), ('engagement_nps_state', 'NULL', false),
     ('engagement_interval_state', '''v2(0,0,0,0,0,0,0,0)''', true),
-    ('engagement_interval_state', '''v2(3,0,0.95,60,400,1100,60000,8000)''', false),
-    ('engagement_interval_state', '''v2(9223372036854775807,9223372036854775807,0.999999,1329227995784915872903807060280344576,'
-                                  '1329227995784915872903807060280344576,1329227995784915872903807060280344576,'
+    ('engagement_interval_state', '''v2(3,0,0.95,60,400,1400,60000,9000)''', false),
+    -- the sums at 2^120 with all the units proportional (2^91 = Σe = Σr)
+    ('engagement_interval_state', '''v2(9223372036854775807,9223372036854775807,0.999999,2475880078570760549798248448,'
+                                  '2475880078570760549798248448,1329227995784915872903807060280344576,'
                                   '1329227995784915872903807060280344576,1329227995784915872903807060280344576)''', false),
     ('engagement_interval_state', 'NULL', false),
     ('double precision', '0.95', false), ('double precision', '0.999999999', false);

@@ -169,15 +169,18 @@ SELECT s::text::engagement_stats = s AS round_trip,
        er_reach_interval(s) = (SELECT er_reach_interval(likes, comments, shares, reach) FROM iv_three_posts) AS same
 FROM (SELECT engagement_agg(likes, comments, shares, reach, views, 1000) AS s FROM iv_three_posts) x;
 
--- the interval state: text form and its invariant (22P02)
+-- the interval state: text form and its invariant (22P02); three units
+-- e = 10, 20, 30 and r = 100, 100, 200
 SELECT s AS state, input_sqlstate(s, 'engagement_interval_state') AS sqlstate FROM (VALUES
-    ('v2(0,0,0,0,0,0,0,0)'), ('v2(3,0,0.95,60,400,1100,60000,8000)'),
+    ('v2(0,0,0,0,0,0,0,0)'), ('v2(3,0,0.95,60,400,1400,60000,9000)'),
     ('v2(0,0,0.95,0,0,0,0,0)'),             -- a confidence without units
-    ('v2(3,0,1,60,400,1100,60000,8000)'),   -- confidence 1
-    ('v2(3,2,0.95,60,400,1100,60000,8000)'),-- headcount below the units
+    ('v2(3,0,1,60,400,1400,60000,9000)'),   -- confidence 1
+    ('v2(3,2,0.95,60,400,1400,60000,9000)'),-- headcount below the units
     ('v2(3,0,0.95,60,400,59,60000,8000)'),  -- Σe² below Σe
-    ('v2(3,0,0.95,60,400,1100,60000,90000)'), -- 2Σer above Σe² + Σr²
-    ('v2(3,0,NaN,60,400,1100,60000,8000)'), ('v2(1,0,0.95,1,1,1,1)'), ('(1,0,0.95,1,1,1,1,1)')
+    ('v2(3,0,0.95,60,400,1400,60000,90000)'), -- 2Σer above Σe² + Σr²
+    ('v2(3,0,0.95,60,400,1400,60000,9200)'), -- (Σer)² above Σe²·Σr² (Cauchy-Schwarz)
+    ('v2(3,0,0.95,60,400,1100,60000,8000)'), -- (Σe)² above n·Σe²
+    ('v2(3,0,NaN,60,400,1400,60000,9000)'), ('v2(1,0,0.95,1,1,1,1)'), ('(1,0,0.95,1,1,1,1,1)')
 ) v(s);
-SELECT engagement_interval_state_send('v2(3,0,0.95,60,400,1100,60000,8000)') AS binary_form;
-SELECT interval_state_combine('v2(3,0,0.95,60,400,1100,60000,8000)', 'v2(1,0,0.9,1,1,1,1,1)');
+SELECT engagement_interval_state_send('v2(3,0,0.95,60,400,1400,60000,9000)') AS binary_form;
+SELECT interval_state_combine('v2(3,0,0.95,60,400,1400,60000,9000)', 'v2(1,0,0.9,1,1,1,1,1)');

@@ -23,6 +23,8 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
+static bool spread_inequalities_hold(const SpreadSums *sums, int64 n);
+
 bool
 spread_valid(const SpreadSums *sums, int64 n)
 {
@@ -32,7 +34,9 @@ spread_valid(const SpreadSums *sums, int64 n)
 	if (n == 0)
 		return sums->e == 0 && sums->r == 0 && sums->ee == 0 && sums->rr == 0 && sums->er == 0;
 	/* whole numbers are at most their squares, and 2er <= e² + r² */
-	return sums->e <= sums->ee && sums->r <= sums->rr && sums->er <= sums->ee / 2 + sums->rr / 2 + 1;
+	if (!(sums->e <= sums->ee && sums->r <= sums->rr && sums->er <= sums->ee / 2 + sums->rr / 2 + 1))
+		return false;
+	return spread_inequalities_hold(sums, n);
 }
 
 /* the sums of another group added (sign 1) or taken back (sign -1) */
@@ -177,6 +181,37 @@ spread_numerator(const SpreadSums *sums)
 										NumericGetDatum(d3));
 
 	return DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
+}
+
+/* a·b compared with c·d, exactly */
+static int
+num_cmp_products(Numeric a, Numeric b, Numeric c, Numeric d)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(num_mul(a, b)),
+											 NumericGetDatum(num_mul(c, d))));
+}
+
+/*
+ * What the sums of n units (each e and r, whole numbers) always satisfy,
+ * by the Cauchy–Schwarz inequality: (Σer)² <= Σe²·Σr², (Σe)² <= n·Σe²,
+ * (Σr)² <= n·Σr², and D >= 0 (D/(Σr)² is Σ(e - R·r)², R = Σe/Σr; the
+ * first already implies it, the test costs little).  Checked exactly, in
+ * numeric: only values read from text or binary come here.
+ */
+static bool
+spread_inequalities_hold(const SpreadSums *sums, int64 n)
+{
+	Numeric		e = int128_numeric(sums->e);
+	Numeric		r = int128_numeric(sums->r);
+	Numeric		ee = int128_numeric(sums->ee);
+	Numeric		rr = int128_numeric(sums->rr);
+	Numeric		er = int128_numeric(sums->er);
+	Numeric		units = int128_numeric(n);
+
+	return num_cmp_products(er, er, ee, rr) <= 0 &&
+		num_cmp_products(e, e, units, ee) <= 0 &&
+		num_cmp_products(r, r, units, rr) <= 0 &&
+		spread_numerator(sums) >= 0;
 }
 
 /*
