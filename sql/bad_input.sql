@@ -108,7 +108,7 @@ INSERT INTO sweep_values (type, value, typical) VALUES
 -- (their input is covered by state_types, stats and the fuzz test)
 CREATE VIEW sweep_targets AS
     SELECT p.oid, p.prokind = 'a' AS is_aggregate, p.prokind = 'w' AS is_window,
-           p.oid::regprocedure::text AS signature,
+           p.oid::regprocedure::text AS signature, p.prorettype::regtype AS rettype,
            ARRAY(SELECT unnest(p.proargtypes::regtype[])) AS argtypes   -- 1-based, unlike oidvector
     FROM pg_proc p
     JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
@@ -122,13 +122,28 @@ CREATE VIEW sweep_targets AS
 
 CREATE TABLE sweep_results (signature text, call text, sqlstate text);
 
--- a result that is or holds NaN or ±Infinity is recorded as 'not finite'
-CREATE FUNCTION sweep_run(signature text, call text) RETURNS void
+-- a result that is or holds NaN or ±Infinity is recorded as 'not finite';
+-- closure: a state or summary returned must read back from its text as
+-- the same value (its input function checks the type's invariant), else
+-- it is recorded as 'not closed'
+CREATE FUNCTION sweep_run(signature text, call text, rettype regtype) RETURNS void
     LANGUAGE plpgsql AS $$
 DECLARE
     result text;
+    reread text;
 BEGIN
     EXECUTE call INTO result;
+    IF result IS NOT NULL AND rettype::text LIKE 'engagement\_%' OR rettype::text LIKE 'follower\_growth\_state' THEN
+        BEGIN
+            EXECUTE format('SELECT %L::%s::text', result, rettype) INTO reread;
+        EXCEPTION WHEN others THEN
+            reread := NULL;
+        END;
+        IF reread IS DISTINCT FROM result THEN
+            INSERT INTO sweep_results VALUES (signature, call || ' -> ' || result, 'not closed');
+            RETURN;
+        END IF;
+    END IF;
     INSERT INTO sweep_results VALUES (signature, call,
         CASE WHEN result ~* '\m(nan|infinity)\M' THEN 'not finite' ELSE '00000' END);
 EXCEPTION WHEN others THEN
@@ -170,7 +185,8 @@ SELECT count(*) > 0 AS swept FROM (
                                       t.oid::regproc, array_to_string(cols, ', '),
                                       array_to_string(typical_args, ', '), array_to_string(args, ', '),
                                       array_to_string(cols, ', '))
-                          ELSE format('SELECT %s(%s)', t.oid::regproc, array_to_string(args, ', ')) END)
+                          ELSE format('SELECT %s(%s)', t.oid::regproc, array_to_string(args, ', ')) END,
+                     t.rettype)
     FROM sweep_targets t,
          LATERAL (SELECT a FROM sweep_argument_lists(t.argtypes) a LIMIT 1) typ(typical_args),
          LATERAL sweep_argument_lists(t.argtypes) args,
@@ -180,9 +196,9 @@ SELECT count(*) > 0 AS swept FROM (
 -- aggregates over an empty group and over a huge group of extreme values
 SELECT count(*) > 0 AS swept FROM (
     SELECT sweep_run(t.signature, format('SELECT %s(%s) FROM generate_series(1, 0)', t.oid::regproc,
-                                         array_to_string(typical_args, ', '))),
+                                         array_to_string(typical_args, ', ')), t.rettype),
            sweep_run(t.signature, format('SELECT %s(%s) FROM generate_series(1, 200000)', t.oid::regproc,
-                                         array_to_string(huge_args, ', ')))
+                                         array_to_string(huge_args, ', ')), t.rettype)
     FROM sweep_targets t,
          LATERAL (SELECT a FROM sweep_argument_lists(t.argtypes) a LIMIT 1) typ(typical_args),
          LATERAL (SELECT array_agg(format('(%s)::%s', CASE t2

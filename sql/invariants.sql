@@ -18,6 +18,18 @@ SELECT engagement_agg_transfn('v2(9223372036854775807,0,0,0,0,0,0,0,922337203685
 SELECT post_rate_transfn('v2(9223372036854775807,1,0,1,1,1)', 1, 0, 0, 3);
 SELECT er_reach_transfn('v2(1329227995784915872903807060280344576,1)', 1, 0, 0, 1);
 SELECT q12_index_bool_transfn('v2(5,1329227995784915872903807060280344576)', true);
+-- inverse functions called directly: taking back what the state cannot
+-- have held is 22023, never a value that breaks the invariant (a post
+-- without likes from a summary of one post with them; a post that never
+-- entered from interval sums; a summary with more likes than the other)
+SELECT engagement_agg_inv_transfn(engagement_agg(1, 1, 1, 10, 10, 10), NULL, 1, 1, 10, 10, 10);
+SELECT er_reach_interval_inv_transfn('v2(3,0,0.95,60,400,1400,60000,9000)', 1, 0, 0, 1);
+SELECT engagement_stats_inv_combine(engagement_agg(1, 1, 1, 10, 10, 10), engagement_agg(5, 1, 1, 10, 10, 10));
+-- and taking back exactly what was added gives the empty state again
+SELECT engagement_agg_inv_transfn(engagement_agg(1, 1, 1, 10, 10, 10), 1, 1, 1, 10, 10, 10)
+       = engagement_agg(1, 1, 1, 1, 1, 1) FILTER (WHERE false) AS summary_empty_again,
+       er_reach_interval_inv_transfn(er_reach_interval_transfn(NULL, 1, 2, 3, 40), 1, 2, 3, 40)::text
+       = 'v2(0,0,0,0,0,0,0,0)' AS interval_empty_again;
 -- scores past the exact range
 SELECT engagement_index(w, m, e) FROM (VALUES (1e308, 1, 1)) v(w, m, e);
 

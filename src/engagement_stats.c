@@ -115,10 +115,45 @@ check_spread(const EngagementStats *stats, bool binary)
 							 "The interval sums disagree with the counts of the summary.");
 }
 
+/*
+ * The parts of a summary fit in it: no part counts more posts or more
+ * engagements than the summary has, and interval sums are ones some posts
+ * could give.  Checked by the input functions and after every take-back.
+ */
+static const char *
+stats_parts_misfit(const EngagementStats *stats)
+{
+	if (stats->volume_posts > stats->posts || stats->shares.den > stats->posts ||
+		stats->love.count > stats->posts || stats->talk.count > stats->posts ||
+		stats->post_rate.rates.count > stats->volume_posts)
+		return "A part counts more posts than the summary has.";
+	if (stats->shares.den == 0 && stats->shares.num != 0)
+		return "A sum of shares needs posts that have shares.";
+	if (stats->reach.num > stats->volume || stats->views.num > stats->volume ||
+		stats->post_rate.engagements > stats->volume ||
+		(stats->volume_posts == 0 && stats->volume != 0))
+		return "A part counts more engagements than the summary has.";
+	if (stats->spread_known &&
+		(stats->reach_units > stats->volume_posts || stats->view_units > stats->volume_posts ||
+		 !spread_valid(&stats->reach_spread, stats->reach_units) ||
+		 !spread_valid(&stats->view_spread, stats->view_units)))
+		return "The interval sums disagree with the counts of the summary.";
+	return NULL;
+}
+
+/* after a take-back: what the state cannot have held was never added */
+static void
+stats_check_taken_back(const EngagementStats *stats)
+{
+	if (stats_parts_misfit(stats) != NULL)
+		report_never_added();
+}
+
 static void
 check_stats(const EngagementStats *stats, bool binary)
 {
 	const char *type = STATS_TYPE;
+	const char *misfit;
 
 	check_ratio(&stats->reach, type, binary);
 	check_ratio(&stats->views, type, binary);
@@ -129,17 +164,10 @@ check_stats(const EngagementStats *stats, bool binary)
 	if (stats->posts < 0 || stats->volume_posts < 0 || stats->volume < 0 ||
 		stats->volume > STATE_SUM_LIMIT)
 		report_bad_state(type, binary, "Counts and sums must be between 0 and 2^120.");
-	if (stats->volume_posts > stats->posts || stats->shares.den > stats->posts ||
-		stats->love.count > stats->posts || stats->talk.count > stats->posts ||
-		stats->post_rate.rates.count > stats->volume_posts)
-		report_bad_state(type, binary, "A part counts more posts than the summary has.");
-	if (stats->shares.den == 0 && stats->shares.num != 0)
-		report_bad_state(type, binary, "A sum of shares needs posts that have shares.");
-	if (stats->reach.num > stats->volume || stats->views.num > stats->volume ||
-		stats->post_rate.engagements > stats->volume ||
-		(stats->volume_posts == 0 && stats->volume != 0))
-		report_bad_state(type, binary, "A part counts more engagements than the summary has.");
 	check_spread(stats, binary);
+	misfit = stats_parts_misfit(stats);
+	if (misfit != NULL)
+		report_bad_state(type, binary, misfit);
 }
 
 /*
@@ -236,6 +264,7 @@ stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 		}
 		if (state->volume < 0)
 			report_never_added();
+		stats_check_taken_back(state);
 		PG_RETURN_POINTER(state);
 	}
 
@@ -372,6 +401,7 @@ engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 	mean_unmerge(&state->love, &other->love);
 	mean_unmerge(&state->talk, &other->talk);
 	stats_spread_merge(state, other, -1);
+	stats_check_taken_back(state);
 	PG_RETURN_POINTER(state);
 }
 

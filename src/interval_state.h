@@ -126,7 +126,8 @@ interval_unit(FunctionCallInfo fcinfo, int128 e, int128 r, double confidence, in
 		report_sum_out_of_range();
 	if (remove)
 	{
-		if (state->n == 0 || !spread_try_merge(&state->sums, &unit, -1))
+		if (state->n == 0 || !spread_try_merge(&state->sums, &unit, -1) ||
+			!spread_valid(&state->sums, state->n - 1))
 			report_never_added();
 		if (--state->n == 0)
 			state->confidence = 0, state->headcount = 0;

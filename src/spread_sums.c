@@ -23,7 +23,48 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
-static bool spread_inequalities_hold(const SpreadSums *sums, int64 n);
+/* a·b <= c·d for non-negative 128-bit integers, by their 256-bit products */
+static bool
+product_le(uint128 a, uint128 b, uint128 c, uint128 d)
+{
+	uint128		ab[2];
+	uint128		cd[2];
+	const uint128 *in[2][2] = {{&a, &b}, {&c, &d}};
+	uint128    *out[2] = {ab, cd};
+
+	for (int k = 0; k < 2; k++)
+	{
+		uint64		x0 = (uint64) *in[k][0],
+					x1 = (uint64) (*in[k][0] >> 64),
+					y0 = (uint64) *in[k][1],
+					y1 = (uint64) (*in[k][1] >> 64);
+		uint128		p00 = (uint128) x0 * y0,
+					p01 = (uint128) x0 * y1,
+					p10 = (uint128) x1 * y0,
+					p11 = (uint128) x1 * y1;
+		uint128		mid = (p00 >> 64) + (uint64) p01 + (uint64) p10;
+
+		out[k][0] = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);	/* high half */
+		out[k][1] = (mid << 64) | (uint64) p00;						/* low half */
+	}
+	return ab[0] < cd[0] || (ab[0] == cd[0] && ab[1] <= cd[1]);
+}
+
+/*
+ * What the sums of n units (each e and r, whole numbers) always satisfy,
+ * by the Cauchy–Schwarz inequality: (Σer)² <= Σe²·Σr², (Σe)² <= n·Σe² and
+ * (Σr)² <= n·Σr².  The first makes D = Σe²·(Σr)² - 2·Σe·Σr·Σer +
+ * (Σe)²·Σr² >= 0 too (it is a quadratic form of that Gram matrix), so no
+ * interval's variance can come out negative.  Cheap enough for every row
+ * a moving frame takes back.
+ */
+static bool
+spread_inequalities_hold(const SpreadSums *sums, int64 n)
+{
+	return product_le(sums->er, sums->er, sums->ee, sums->rr) &&
+		product_le(sums->e, sums->e, n, sums->ee) &&
+		product_le(sums->r, sums->r, n, sums->rr);
+}
 
 bool
 spread_valid(const SpreadSums *sums, int64 n)
@@ -181,37 +222,6 @@ spread_numerator(const SpreadSums *sums)
 										NumericGetDatum(d3));
 
 	return DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
-}
-
-/* a·b compared with c·d, exactly */
-static int
-num_cmp_products(Numeric a, Numeric b, Numeric c, Numeric d)
-{
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(num_mul(a, b)),
-											 NumericGetDatum(num_mul(c, d))));
-}
-
-/*
- * What the sums of n units (each e and r, whole numbers) always satisfy,
- * by the Cauchy–Schwarz inequality: (Σer)² <= Σe²·Σr², (Σe)² <= n·Σe²,
- * (Σr)² <= n·Σr², and D >= 0 (D/(Σr)² is Σ(e - R·r)², R = Σe/Σr; the
- * first already implies it, the test costs little).  Checked exactly, in
- * numeric: only values read from text or binary come here.
- */
-static bool
-spread_inequalities_hold(const SpreadSums *sums, int64 n)
-{
-	Numeric		e = int128_numeric(sums->e);
-	Numeric		r = int128_numeric(sums->r);
-	Numeric		ee = int128_numeric(sums->ee);
-	Numeric		rr = int128_numeric(sums->rr);
-	Numeric		er = int128_numeric(sums->er);
-	Numeric		units = int128_numeric(n);
-
-	return num_cmp_products(er, er, ee, rr) <= 0 &&
-		num_cmp_products(e, e, units, ee) <= 0 &&
-		num_cmp_products(r, r, units, rr) <= 0 &&
-		spread_numerator(sums) >= 0;
 }
 
 /*
