@@ -205,3 +205,24 @@ SELECT post_rate_inv_transfn(post_rate_transfn(s, 2, 0, 0, 7), 2, 0, 0, 7)::text
        er_reach_inv_transfn(er_reach_transfn('(10,100)', 1, 2, 3, 4), 1, 2, 3, 4)::text = '(10,100)'::engagement_ratio_state::text AS ratio_restored,
        post_rate_inv_transfn(post_rate_transfn(NULL, 2, 0, 0, 7), 2, 0, 0, 7)::text AS emptied
 FROM (SELECT 'v2(1,33,113427455640313627105004612230039207936,1,3,3)'::engagement_mean_state::text::engagement_mean_state AS s) q;
+
+-- a summary that forgot its interval sums (a post with counts near 2^61
+-- was in the frame) makes the frame recompute once that post has left:
+-- the interval is then the frame's own, not NULL
+CREATE TABLE huge_then_small (rn int, likes bigint, reach bigint);
+INSERT INTO huge_then_small VALUES (1, 2305843009213693952, 2305843009213693952), (2, 10, 100),
+    (3, 20, 100), (4, 30, 200), (5, 15, 100), (6, 25, 300);
+SELECT rn, moving IS NOT DISTINCT FROM alone AS same_as_frame_alone, moving IS NULL AS no_interval
+FROM (SELECT rn, er_reach_interval(engagement_agg(likes, 0, 0, reach, reach, 1)
+                                   OVER (ORDER BY rn ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) AS moving,
+             (SELECT er_reach_interval(engagement_agg(p.likes, 0, 0, p.reach, p.reach, 1))
+              FROM huge_then_small p WHERE p.rn BETWEEN h.rn - 2 AND h.rn) AS alone
+      FROM huge_then_small h) x
+ORDER BY rn;
+SELECT rn, moving IS NOT DISTINCT FROM alone AS same_as_frame_alone
+FROM (SELECT rn, er_reach_interval(rollup(s) OVER (ORDER BY rn ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) AS moving,
+             (SELECT er_reach_interval(rollup(p.s)) FROM (SELECT rn, engagement_agg(likes, 0, 0, reach, reach, 1) AS s
+                                                           FROM huge_then_small GROUP BY rn) p
+              WHERE p.rn BETWEEN h.rn - 2 AND h.rn) AS alone
+      FROM (SELECT rn, engagement_agg(likes, 0, 0, reach, reach, 1) AS s FROM huge_then_small GROUP BY rn) h) x
+ORDER BY rn;

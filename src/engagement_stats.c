@@ -236,6 +236,13 @@ stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 	state = stats_for_update(fcinfo);
 	if (remove)
 	{
+		/*
+		 * A summary that forgot its interval sums (a post near 2^60 was in
+		 * it) cannot get them back by taking rows away: NULL makes a moving
+		 * frame recompute from its own rows, whose interval may be known.
+		 */
+		if (!state->spread_known && state->posts > 0)
+			PG_RETURN_NULL();
 		if (state->posts == 0 || (has_volume && state->volume_posts == 0))
 			report_never_added();
 		state->posts--;
@@ -387,6 +394,9 @@ engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 		RETURN_STATE_UNCHANGED();
 	other = stats_arg(fcinfo, 1);
 	state = stats_for_update(fcinfo);
+	/* as for a row: a summary without interval sums makes the frame recompute */
+	if (!state->spread_known && state->posts > other->posts)
+		PG_RETURN_NULL();
 	/* the parts check themselves as they are taken back */
 	if (state->posts < other->posts || state->volume_posts < other->volume_posts ||
 		state->volume < other->volume)
