@@ -70,6 +70,22 @@ check_rate(const RateState *state, const char *type_name, bool binary)
 			 state->max_followers != state->min_followers)
 		report_bad_state(type_name, binary,
 						 "The follower count must be the same at both ends, at least 1, and only with posts.");
+	else
+	{
+		/*
+		 * One follower count: the sum of the per-post rates is 100 times the
+		 * engagements over it, to the rounding of each post's rate (half an
+		 * ulp of each, so 2^-53 of the total; 2^-50 leaves room for the two
+		 * conversions compared here)
+		 */
+		double		rates = fixed_quotient(&state->rates.sum, 1);
+		double		exact = exact_quotient((uint128) state->engagements * 100,
+										   (uint128) state->min_followers);
+
+		if (fabs(rates - exact) > ldexp(exact, -50))
+			report_bad_state(type_name, binary,
+							 "The sum of the rates disagrees with the engagements and the follower count.");
+	}
 }
 
 void
