@@ -10,6 +10,10 @@ SELECT rollup(s) FROM (VALUES
     ('v2(1,1,1,0,0,0,0,0,0,1,1000000000000000000000000000000000000,0,0,0,0,0,0,0,0,0,0)')) v(s);
 SELECT mean_state_combine('v2(1,1000000000000000000000000000000000000,0,0,0,0)',
                           'v2(1,1000000000000000000000000000000000000,0,0,0,0)');
+-- a whole part of exactly 2^120 and a fraction is past the bound too
+SELECT mean_state_combine('v2(1,1329227995784915872903807060280344575,170141183460469231731687303715884105728,0,0,0)',
+                          'v2(1,1,0,0,0,0)');
+SELECT 'v2(1,1329227995784915872903807060280344576,1,0,0,0)'::engagement_mean_state;
 SELECT index_state_combine('v2(1,1000000000000000000000000000000000000,0,0,0,0,0,0,0)',
                            'v2(1,1000000000000000000000000000000000000,0,0,0,0,0,0,0)');
 -- transition functions called directly on states at the limits

@@ -83,10 +83,12 @@ fixed_from_double(double value, uint128 *high, uint128 *low)
 		*high = (uint128) mantissa << (shift - 128);
 }
 
+/* a sum at most 2^120: its whole part no more, and no fraction at 2^120 */
 static inline void
 fixed_check(const FixedSum *sum)
 {
-	if (sum->whole > (uint128) STATE_SUM_LIMIT)
+	if (sum->whole > (uint128) STATE_SUM_LIMIT ||
+		(sum->whole == (uint128) STATE_SUM_LIMIT && sum->fraction != 0))
 		report_sum_out_of_range();
 }
 

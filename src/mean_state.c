@@ -33,8 +33,9 @@ check_mean(const MeanState *state, const char *type_name, bool binary)
 {
 	if (state->count < 0)
 		report_bad_state(type_name, binary, "A count must not be negative.");
-	if (state->sum.whole > (uint128) STATE_SUM_LIMIT)
-		report_bad_state(type_name, binary, "A sum must be below 2^120.");
+	if (state->sum.whole > (uint128) STATE_SUM_LIMIT ||
+		(state->sum.whole == (uint128) STATE_SUM_LIMIT && state->sum.fraction != 0))
+		report_bad_state(type_name, binary, "A sum must be at most 2^120.");
 	if (state->count == 0 && (state->sum.whole != 0 || state->sum.fraction != 0))
 		report_bad_state(type_name, binary, "A sum of no values must be 0.");
 }
