@@ -86,6 +86,9 @@ CREATE TABLE posts AS
            date '2026-01-01' + g AS date1
     FROM generate_series(1, 6000) g;
 ALTER TABLE posts ADD COLUMN stats1 engagement_stats, ADD COLUMN stats_1_1_1 engagement_stats_1_1;
+-- counts as text, for the text forms that untyped parameters resolve to
+ALTER TABLE posts ADD COLUMN text1 text, ADD COLUMN text2 text, ADD COLUMN text3 text, ADD COLUMN text4 text;
+UPDATE posts SET text1 = b1::text, text2 = b2::text, text3 = b3::text, text4 = b4::text;
 UPDATE posts SET stats1 = engagement_agg_transfn(NULL::engagement_stats, b1, b2, b3, b4, b5, b6),
                  stats_1_1_1 = engagement_agg_transfn(NULL::engagement_stats_1_1, b1, b2, b3, b4, b5, b6);
 CREATE TABLE posts_local AS SELECT * FROM posts;
@@ -97,7 +100,7 @@ my %column_of_type = (
 	'bigint' => 'b', 'integer' => 'i', 'smallint' => 's', 'double precision' => 'f',
 	'boolean' => 'bool', 'boolean[]' => 'boolarr', 'integer[]' => 'intarr',
 	'smallint[]' => 'smallintarr', 'numeric' => 'num', 'timestamp with time zone' => 'ts',
-	'date' => 'date', 'engagement_stats' => 'stats', 'engagement_stats_1_1' => 'stats_1_1_');
+	'date' => 'date', 'engagement_stats' => 'stats', 'engagement_stats_1_1' => 'stats_1_1_', 'text' => 'text');
 my %constant_for_argument = (confidence => '0.9', headcount => '100000', min_group_size => '5');
 # a summary of version 1.1 holds compensated sums whose last bits depend on
 # the order of the rows, so it is compared by what its accessors read
