@@ -78,7 +78,9 @@ run_version() {
 	fi
 	[ -f "$dumps/values.dump" ] && cp -r "$dumps" "$dir/root/inputs/dump"
 	local status=0
-	in_chroot "$v" env PG_VERSION="$v" $(suite_env) "${dump_env[@]/DUMPS//root/inputs/dump}" "${citus[@]}" \
+	local settings=()
+	mapfile -t settings < <(suite_env)
+	in_chroot "$v" env PG_VERSION="$v" "${settings[@]}" "${dump_env[@]/DUMPS//root/inputs/dump}" "${citus[@]}" \
 		bash "$tree/test/suite.sh" || status=$?
 	if [ -d "$dir$tree/test-output/pg$v" ]; then
 		mkdir -p "$top/test-output"

@@ -31,6 +31,11 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/test/lib/cluster.sh"
 
+# TAP_TESTS (a list of TAP files) is ours: PGXS gives a make variable of
+# that name a meaning of its own, so it leaves the environment here
+tap_tests=${TAP_TESTS:-test/t/*.pl}
+unset TAP_TESTS
+
 extra=""
 [ -d "$top/.git" ] && extra=git	# the release metadata and package tests read the checkout
 ensure_packages $extra
@@ -169,7 +174,7 @@ tap_one() {
 }
 citus=0
 ensure_citus || citus=$?
-for file in $(cd "$src" && ls ${TAP_TESTS:-test/t/*.pl}); do
+for file in $(cd "$src" && ls $tap_tests); do
 	case "$file:$citus" in
 		*citus*:1)
 			skipped=$((skipped + 1))
