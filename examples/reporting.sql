@@ -159,12 +159,33 @@ CREATE TRIGGER posts_truncated AFTER TRUNCATE ON posts
 
 -- Re-aggregates the noted account-days, in one statement: the changes it
 -- takes and the posts it reads come from one snapshot, so a change
--- committed later stays noted for the next run.  Runs one at a time.  The
+-- committed later stays noted for the next run.  Runs one at a time, at
+-- READ COMMITTED: its statement's snapshot is taken after the advisory
+-- lock is granted, so it never deletes a change another run took.  The
+-- statement is planned afresh at each call (EXECUTE), with the number of
+-- changes there are now: a plan cached in a session whose first call saw
+-- an empty change table would join every day to every other one.  The
 -- functions here resolve names with the search_path this file ran with.
+CREATE FUNCTION reporting.require_read_committed(caller text) RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION '% runs at READ COMMITTED, not at %', caller,
+                        upper(current_setting('transaction_isolation'))
+            USING ERRCODE = 'feature_not_supported',
+                  DETAIL = 'At a stricter level its snapshot would be older than the lock that serialises the runs, and a concurrent run would make it fail.',
+                  HINT = 'CALL it in a transaction of its own at READ COMMITTED: outside BEGIN with default_transaction_isolation = ''read committed'', or after BEGIN ISOLATION LEVEL READ COMMITTED.';
+    END IF;
+END $$;
+COMMENT ON FUNCTION reporting.require_read_committed(text) IS
+    'refuses a refresh or rebuild at REPEATABLE READ or SERIALIZABLE, saying how to call it';
+
 CREATE PROCEDURE reporting.refresh_account_day_summary()
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
+    PERFORM reporting.require_read_committed('reporting.refresh_account_day_summary()');
     PERFORM pg_advisory_xact_lock('reporting.account_day_summary'::regclass::oid::bigint);
+    EXECUTE $refresh$
     WITH taken AS (
         DELETE FROM reporting.summary_changes RETURNING account_id, day
     ), days AS (
@@ -187,25 +208,29 @@ BEGIN
     FROM fresh f JOIN accounts a USING (account_id)
     -- a day's summaries side by side: a panel of a week reads a week of pages
     ORDER BY f.day, f.account_id
-    ON CONFLICT (account_id, day) DO UPDATE SET stats = EXCLUDED.stats, account = EXCLUDED.account;
+    ON CONFLICT (account_id, day) DO UPDATE SET stats = EXCLUDED.stats, account = EXCLUDED.account
+    $refresh$;
 END $$;
 COMMENT ON PROCEDURE reporting.refresh_account_day_summary() IS
-    'brings reporting.account_day_summary up to date: re-aggregates the account-days whose posts changed';
+    'brings reporting.account_day_summary up to date: re-aggregates the account-days whose posts changed (at READ COMMITTED)';
 
 -- every account-day in a range, for a first load or a repair
 CREATE PROCEDURE reporting.rebuild_account_day_summary(from_day date, to_day date)
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
+    PERFORM reporting.require_read_committed('reporting.rebuild_account_day_summary()');
+    EXECUTE $rebuild$
     INSERT INTO reporting.summary_changes
     SELECT DISTINCT account_id, (published_at AT TIME ZONE 'UTC')::date FROM posts
-    WHERE published_at >= from_day::timestamp AT TIME ZONE 'UTC'
-      AND published_at < (to_day + 1)::timestamp AT TIME ZONE 'UTC'
+    WHERE published_at >= $1::timestamp AT TIME ZONE 'UTC'
+      AND published_at < ($2 + 1)::timestamp AT TIME ZONE 'UTC'
     UNION
-    SELECT account_id, day FROM reporting.account_day_summary WHERE day BETWEEN from_day AND to_day;
+    SELECT account_id, day FROM reporting.account_day_summary WHERE day BETWEEN $1 AND $2
+    $rebuild$ USING from_day, to_day;
     CALL reporting.refresh_account_day_summary();
 END $$;
 COMMENT ON PROCEDURE reporting.rebuild_account_day_summary(date, date) IS
-    're-aggregates every account-day from from_day to to_day, whatever was noted';
+    're-aggregates every account-day from from_day to to_day, whatever was noted (at READ COMMITTED)';
 
 CREATE VIEW reporting.daily_metrics AS
     SELECT d.account_id, a.name AS account, d.day,
