@@ -22,7 +22,6 @@
 
 #include "state_io.h"
 
-#include "common/shortest_dec.h"
 #include "libpq/pqformat.h"
 #include "utils/float.h"
 
@@ -161,7 +160,7 @@ sum_add_1_1(int128 a, int128 b)
 	return sum;
 }
 
-static void
+void
 check_mean_1_1(const MeanState_1_1 *state, const char *type_name, bool binary)
 {
 	if (state->count < 0)
@@ -173,7 +172,7 @@ check_mean_1_1(const MeanState_1_1 *state, const char *type_name, bool binary)
 		report_bad_state(type_name, binary, "A sum of no values must be 0.");
 }
 
-static void
+void
 parse_mean_1_1(StateParser *parser, MeanState_1_1 *state)
 {
 	state->count = parse_int64_count(parser);
@@ -184,26 +183,17 @@ parse_mean_1_1(StateParser *parser, MeanState_1_1 *state)
 	check_mean_1_1(state, parser->type_name, false);
 }
 
-static void
-append_double_1_1(StringInfo buf, double value)
-{
-	char		text[DOUBLE_SHORTEST_DECIMAL_LEN];
-
-	double_to_shortest_decimal_buf(value, text);
-	appendStringInfoString(buf, text);
-}
-
-static void
+void
 append_mean_1_1(StringInfo buf, const MeanState_1_1 *state)
 {
 	append_count(buf, state->count);
 	appendStringInfoChar(buf, ',');
-	append_double_1_1(buf, state->sum);
+	append_shortest_double(buf, state->sum);
 	appendStringInfoChar(buf, ',');
-	append_double_1_1(buf, state->comp);
+	append_shortest_double(buf, state->comp);
 }
 
-static void
+void
 recv_mean_1_1(StringInfo buf, MeanState_1_1 *state, const char *type_name)
 {
 	state->count = recv_int64(buf, type_name);
@@ -213,7 +203,7 @@ recv_mean_1_1(StringInfo buf, MeanState_1_1 *state, const char *type_name)
 	state->comp = pq_getmsgfloat8(buf);
 }
 
-static void
+void
 send_mean_1_1(StringInfo buf, const MeanState_1_1 *state)
 {
 	pq_sendint64(buf, state->count);

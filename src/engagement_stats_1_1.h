@@ -11,6 +11,8 @@
 
 #include "common.h"
 
+#include "lib/stringinfo.h"
+
 /* a ratio of sums, as RatioState is today */
 typedef struct RatioState_1_1
 {
@@ -38,6 +40,17 @@ typedef struct EngagementStats_1_1
 	MeanState_1_1 love;			/* love_rate */
 	MeanState_1_1 talk;			/* talk_rate */
 } EngagementStats_1_1;
+
+/*
+ * The 1.1 mean's check and its text and binary forms, which the 1.1 forms
+ * of the replaced state types (superseded.c) are made of
+ */
+struct StateParser;
+extern void check_mean_1_1(const MeanState_1_1 *state, const char *type_name, bool binary);
+extern void parse_mean_1_1(struct StateParser *parser, MeanState_1_1 *state);
+extern void append_mean_1_1(StringInfo buf, const MeanState_1_1 *state);
+extern void recv_mean_1_1(StringInfo buf, MeanState_1_1 *state, const char *type_name);
+extern void send_mean_1_1(StringInfo buf, const MeanState_1_1 *state);
 
 /*
  * The SQL functions, under names that say 1.1; the install scripts up to

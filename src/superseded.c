@@ -23,7 +23,6 @@
 #include "engagement_stats_1_1.h"
 #include "state_io.h"
 
-#include "common/shortest_dec.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/regproc.h"
@@ -34,33 +33,14 @@
 static void
 append_means_1_1(StringInfo buf, const MeanState_1_1 *means, int n)
 {
-	char		text[DOUBLE_SHORTEST_DECIMAL_LEN];
-
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < n; i++)
 	{
 		if (i > 0)
 			appendStringInfoChar(buf, ',');
-		appendStringInfo(buf, INT64_FORMAT ",", means[i].count);
-		double_to_shortest_decimal_buf(means[i].sum, text);
-		appendStringInfo(buf, "%s,", text);
-		double_to_shortest_decimal_buf(means[i].comp, text);
-		appendStringInfoString(buf, text);
+		append_mean_1_1(buf, &means[i]);
 	}
 	appendStringInfoChar(buf, ')');
-}
-
-/* the check 1.1 made of each mean it read */
-static void
-check_mean_1_1(const MeanState_1_1 *mean, const char *type_name, bool binary)
-{
-	if (mean->count < 0)
-		report_bad_state(type_name, binary, "A count must not be negative.");
-	if (!isfinite(mean->sum) || !isfinite(mean->comp) || mean->sum < 0 ||
-		!isfinite(mean->sum + mean->comp) || mean->sum + mean->comp < 0)
-		report_bad_state(type_name, binary, "A sum must be a finite number, not negative.");
-	if (mean->count == 0 && (mean->sum != 0 || mean->comp != 0))
-		report_bad_state(type_name, binary, "A sum of no values must be 0.");
 }
 
 /* "(count,sum,comp[,count,sum,comp...])", n means */
@@ -75,12 +55,7 @@ parse_means_1_1(const char *text, int n, const char *type_name)
 	{
 		if (i > 0)
 			expect_char(&parser, ',');
-		means[i].count = parse_int64_count(&parser);
-		expect_char(&parser, ',');
-		means[i].sum = parse_double(&parser);
-		expect_char(&parser, ',');
-		means[i].comp = parse_double(&parser);
-		check_mean_1_1(&means[i], type_name, false);
+		parse_mean_1_1(&parser, &means[i]);
 	}
 	expect_end(&parser);
 	return means;
@@ -95,9 +70,7 @@ recv_means_1_1(StringInfo buf, int n, const char *type_name)
 		report_bad_state(type_name, true, "The value does not have the length of its 1.1 form.");
 	for (int i = 0; i < n; i++)
 	{
-		means[i].count = pq_getmsgint64(buf);
-		means[i].sum = pq_getmsgfloat8(buf);
-		means[i].comp = pq_getmsgfloat8(buf);
+		recv_mean_1_1(buf, &means[i], type_name);
 		check_mean_1_1(&means[i], type_name, true);
 	}
 	return means;
@@ -110,11 +83,7 @@ send_means_1_1(const MeanState_1_1 *means, int n)
 
 	pq_begintypsend(&buf);
 	for (int i = 0; i < n; i++)
-	{
-		pq_sendint64(&buf, means[i].count);
-		pq_sendfloat8(&buf, means[i].sum);
-		pq_sendfloat8(&buf, means[i].comp);
-	}
+		send_mean_1_1(&buf, &means[i]);
 	return pq_endtypsend(&buf);
 }
 
