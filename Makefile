@@ -12,7 +12,7 @@ MODULE_big = engagement
 OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o \
 	src/ratio_state.o src/mean_state.o src/rate_state.o src/index_state.o \
 	src/spread_sums.o src/interval_state.o src/nps_state.o src/follower_growth_state.o \
-	src/engagement_stats.o src/engagement_stats_1_1.o src/superseded.o \
+	src/engagement_stats.o src/stats_window.o src/engagement_stats_1_1.o src/superseded.o \
 	src/smm_scalar.o src/smm_agg.o src/survey.o src/survey_scales.o \
 	src/follower_growth.o src/intervals.o src/confidentiality.o
 
@@ -20,7 +20,7 @@ OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o \
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
 DATA = $(notdir $(wildcard $(srcdir)/engagement--*.sql))
 
-REGRESS = setup surface output_settings smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals state_types parallel engagement_stats invariants windows bad_input
+REGRESS = setup surface output_settings smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals state_types parallel engagement_stats invariants windows moving_frames bad_input
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check
 
@@ -72,6 +72,7 @@ src/interval_state.o src/interval_state.bc: $(INTERVAL_STATE_H) $(STATE_IO_H)
 src/nps_state.o src/nps_state.bc: $(NPS_STATE_H) $(STATE_IO_H)
 src/follower_growth_state.o src/follower_growth_state.bc: $(FOLLOWER_GROWTH_STATE_H) $(STATE_IO_H)
 src/engagement_stats.o src/engagement_stats.bc: $(ENGAGEMENT_STATS_H) $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
+src/stats_window.o src/stats_window.bc: $(ENGAGEMENT_STATS_H)
 src/engagement_stats_1_1.o src/engagement_stats_1_1.bc: $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
 src/superseded.o src/superseded.bc: $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
 src/smm_scalar.o src/smm_scalar.bc: $(COMMON_H) src/smm_scalar_widths.inc

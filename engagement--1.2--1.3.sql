@@ -2,6 +2,115 @@
 \echo Use "ALTER EXTENSION engagement UPDATE TO '1.3'" to load this file. \quit
 
 --------------------------------------------------------------------------
+-- engagement_agg and rollup over moving window frames: the frame's state
+-- keeps the follower counts of its posts beside the summary, so that the
+-- frame's summary is the one its posts alone give, also after posts with
+-- a second follower count left it
+--------------------------------------------------------------------------
+CREATE FUNCTION engagement_agg_moving_transfn(internal, bigint, bigint, bigint, bigint, bigint, bigint)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_moving_transfn(internal, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'moving-aggregate transition function of engagement_agg: adds a post to a moving window frame';
+CREATE FUNCTION engagement_agg_moving_inv_transfn(internal, bigint, bigint, bigint, bigint, bigint, bigint)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_moving_inv_transfn(internal, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'moving-aggregate inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+CREATE FUNCTION engagement_agg_int4_moving_transfn(internal, integer, integer, integer, integer, integer, integer)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int4_moving_transfn(internal, integer, integer, integer, integer, integer, integer) IS
+	'moving-aggregate transition function of engagement_agg: adds a post to a moving window frame';
+CREATE FUNCTION engagement_agg_int4_moving_inv_transfn(internal, integer, integer, integer, integer, integer, integer)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int4_moving_inv_transfn(internal, integer, integer, integer, integer, integer, integer) IS
+	'moving-aggregate inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+CREATE FUNCTION engagement_agg_int2_moving_transfn(internal, smallint, smallint, smallint, smallint, smallint, smallint)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int2_moving_transfn(internal, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'moving-aggregate transition function of engagement_agg: adds a post to a moving window frame';
+CREATE FUNCTION engagement_agg_int2_moving_inv_transfn(internal, smallint, smallint, smallint, smallint, smallint, smallint)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_agg_int2_moving_inv_transfn(internal, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'moving-aggregate inverse transition function of engagement_agg: takes back a post leaving a moving window frame';
+CREATE FUNCTION rollup_moving_transfn(internal, engagement_stats)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rollup_moving_transfn(internal, engagement_stats) IS
+	'moving-aggregate transition function of rollup: merges a summary into a moving window frame';
+CREATE FUNCTION rollup_moving_inv_transfn(internal, engagement_stats)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rollup_moving_inv_transfn(internal, engagement_stats) IS
+	'moving-aggregate inverse transition function of rollup: takes back a summary leaving a moving window frame';
+CREATE FUNCTION engagement_stats_moving_finalfn(internal)
+	RETURNS engagement_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_stats_moving_finalfn(internal) IS
+	'moving-aggregate final function of engagement_agg and rollup: the summary of the posts in the frame';
+CREATE OR REPLACE AGGREGATE engagement_agg(likes bigint, comments bigint, shares bigint,
+										   reach bigint, views bigint, followers bigint) (
+	SFUNC = engagement_agg_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_moving_transfn,
+	MINVFUNC = engagement_agg_moving_inv_transfn,
+	MSTYPE = internal,
+	MFINALFUNC = engagement_stats_moving_finalfn,
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE engagement_agg(likes integer, comments integer, shares integer,
+										   reach integer, views integer, followers integer) (
+	SFUNC = engagement_agg_int4_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_int4_moving_transfn,
+	MINVFUNC = engagement_agg_int4_moving_inv_transfn,
+	MSTYPE = internal,
+	MFINALFUNC = engagement_stats_moving_finalfn,
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE engagement_agg(likes smallint, comments smallint, shares smallint,
+										   reach smallint, views smallint, followers smallint) (
+	SFUNC = engagement_agg_int2_transfn,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = engagement_agg_int2_moving_transfn,
+	MINVFUNC = engagement_agg_int2_moving_inv_transfn,
+	MSTYPE = internal,
+	MFINALFUNC = engagement_stats_moving_finalfn,
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE rollup(engagement_stats) (
+	SFUNC = engagement_stats_combine,
+	STYPE = engagement_stats,
+	COMBINEFUNC = engagement_stats_combine,
+	INITCOND = 'v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)',
+	MSFUNC = rollup_moving_transfn,
+	MINVFUNC = rollup_moving_inv_transfn,
+	MSTYPE = internal,
+	MFINALFUNC = engagement_stats_moving_finalfn,
+	PARALLEL = SAFE
+);
+
+-- 1.2's inverse functions stay, for anything built on them
+COMMENT ON FUNCTION engagement_agg_inv_transfn(engagement_stats, bigint, bigint, bigint, bigint, bigint, bigint) IS
+	'takes back a post from a summary (engagement_agg used it over moving window frames until 1.3)';
+COMMENT ON FUNCTION engagement_agg_int4_inv_transfn(engagement_stats, integer, integer, integer, integer, integer, integer) IS
+	'takes back a post from a summary (engagement_agg used it over moving window frames until 1.3)';
+COMMENT ON FUNCTION engagement_agg_int2_inv_transfn(engagement_stats, smallint, smallint, smallint, smallint, smallint, smallint) IS
+	'takes back a post from a summary (engagement_agg used it over moving window frames until 1.3)';
+COMMENT ON FUNCTION engagement_stats_inv_combine(engagement_stats, engagement_stats) IS
+	'takes back a summary merged into another (rollup used it over moving window frames until 1.3)';
+
+--------------------------------------------------------------------------
 -- Untyped parameters and quoted literals.  A client driver that sends its
 -- parameters without types (PREPARE p AS SELECT er_reach($1, $2)), or a
 -- call such as er_reach('12', '400'), gives arguments of no type; among

@@ -33,14 +33,22 @@
 #define STATS_TYPE "engagement_stats"
 #define STATS_1_1_LENGTH 200
 
-static EngagementStats *
-stats_new(void)
+/* an empty summary, in memory the caller gives */
+void
+stats_init(EngagementStats *stats)
 {
-	EngagementStats *stats = palloc0(sizeof(EngagementStats));
-
+	memset(stats, 0, sizeof(EngagementStats));
 	SET_VARSIZE(stats, sizeof(EngagementStats));
 	stats->version = STATE_FORMAT_VERSION;
 	stats->spread_known = 1;
+}
+
+static EngagementStats *
+stats_new(void)
+{
+	EngagementStats *stats = palloc(sizeof(EngagementStats));
+
+	stats_init(stats);
 	return stats;
 }
 
@@ -58,7 +66,7 @@ stats_forget_spread(EngagementStats *stats)
 }
 
 /* a summary argument in the current layout */
-static EngagementStats *
+EngagementStats *
 stats_arg(FunctionCallInfo fcinfo, int argno)
 {
 	EngagementStats *stats = (EngagementStats *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
@@ -211,14 +219,17 @@ stats_spread_merge(EngagementStats *state, const EngagementStats *other, int sig
 }
 
 /*
- * One post, added or (for moving window frames) taken back.  A NULL leaves
- * out exactly the metrics that need that input: the row still counts for
- * every metric whose inputs it has.
+ * One post, added or (for moving window frames) taken back, from the
+ * arguments likes ... followers at positions 1 to 6.  A NULL leaves out
+ * exactly the metrics that need that input: the row still counts for
+ * every metric whose inputs it has.  *rated tells whether the post counted
+ * for er_post and er_day, with its engagements and follower count.  False
+ * when a take-back needs the frame recomputed.
  */
-static inline Datum
-stats_step(FunctionCallInfo fcinfo, int width, bool remove)
+bool
+stats_row(EngagementStats *state, FunctionCallInfo fcinfo, int width, bool remove,
+		  RateState *rated)
 {
-	EngagementStats *state;
 	bool		has_likes = !PG_ARGISNULL(1);
 	bool		has_comments = !PG_ARGISNULL(2);
 	bool		has_shares = !PG_ARGISNULL(3);
@@ -233,16 +244,22 @@ stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 	bool		has_volume = has_likes && has_comments && has_shares;
 	int128		engagements = (int128) likes + comments + shares;
 
-	state = stats_for_update(fcinfo);
+	memset(rated, 0, sizeof(RateState));
+	if (has_volume && followers > 0)
+	{
+		rated->rates.count = 1;
+		rated->engagements = engagements;
+		rated->min_followers = rated->max_followers = followers;
+	}
 	if (remove)
 	{
 		/*
 		 * A summary that forgot its interval sums (a post near 2^60 was in
-		 * it) cannot get them back by taking rows away: NULL makes a moving
+		 * it) cannot get them back by taking rows away: false makes a moving
 		 * frame recompute from its own rows, whose interval may be known.
 		 */
 		if (!state->spread_known && state->posts > 0)
-			PG_RETURN_NULL();
+			return false;
 		if (state->posts == 0 || (has_volume && state->volume_posts == 0))
 			report_never_added();
 		state->posts--;
@@ -272,7 +289,7 @@ stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 		if (state->volume < 0)
 			report_never_added();
 		stats_check_taken_back(state);
-		PG_RETURN_POINTER(state);
+		return true;
 	}
 
 	if (pg_add_s64_overflow(state->posts, 1, &state->posts))
@@ -303,6 +320,17 @@ stats_step(FunctionCallInfo fcinfo, int width, bool remove)
 		if (has_comments)
 			mean_add(&state->talk, percent_of(comments, followers));
 	}
+	return true;
+}
+
+static inline Datum
+stats_step(FunctionCallInfo fcinfo, int width, bool remove)
+{
+	EngagementStats *state = stats_for_update(fcinfo);
+	RateState	rated;
+
+	if (!stats_row(state, fcinfo, width, remove, &rated))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(state);
 }
 
@@ -327,18 +355,10 @@ engagement_agg_int2_transfn_v2(PG_FUNCTION_ARGS)
 	return stats_step(fcinfo, 2, false);
 }
 
-/* combine function of engagement_agg, and transition function of rollup */
-PG_FUNCTION_INFO_V1(engagement_stats_combine_v2);
-Datum
-engagement_stats_combine_v2(PG_FUNCTION_ARGS)
+/* another summary merged into a state */
+void
+stats_merge(EngagementStats *state, const EngagementStats *other)
 {
-	EngagementStats *state;
-	EngagementStats *other;
-
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	other = stats_arg(fcinfo, 1);
-	state = stats_for_update(fcinfo);
 	if (pg_add_s64_overflow(state->posts, other->posts, &state->posts) ||
 		pg_add_s64_overflow(state->volume_posts, other->volume_posts, &state->volume_posts))
 		report_bigint_out_of_range();
@@ -352,6 +372,21 @@ engagement_stats_combine_v2(PG_FUNCTION_ARGS)
 	mean_merge(&state->love, &other->love);
 	mean_merge(&state->talk, &other->talk);
 	stats_spread_merge(state, other, 1);
+}
+
+/* combine function of engagement_agg, and transition function of rollup */
+PG_FUNCTION_INFO_V1(engagement_stats_combine_v2);
+Datum
+engagement_stats_combine_v2(PG_FUNCTION_ARGS)
+{
+	EngagementStats *state;
+	EngagementStats *other;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	other = stats_arg(fcinfo, 1);
+	state = stats_for_update(fcinfo);
+	stats_merge(state, other);
 	PG_RETURN_POINTER(state);
 }
 
@@ -383,20 +418,12 @@ engagement_agg_int2_inv_transfn(PG_FUNCTION_ARGS)
  * remaining posts had is then unknown, so the exact one-follower-count
  * results give way to the exact sum of the rates (a range of 0..0).
  */
-PG_FUNCTION_INFO_V1(engagement_stats_inv_combine);
-Datum
-engagement_stats_inv_combine(PG_FUNCTION_ARGS)
+bool
+stats_unmerge(EngagementStats *state, const EngagementStats *other)
 {
-	EngagementStats *state;
-	EngagementStats *other;
-
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	other = stats_arg(fcinfo, 1);
-	state = stats_for_update(fcinfo);
 	/* as for a row: a summary without interval sums makes the frame recompute */
 	if (!state->spread_known && state->posts > other->posts)
-		PG_RETURN_NULL();
+		return false;
 	/* the parts check themselves as they are taken back */
 	if (state->posts < other->posts || state->volume_posts < other->volume_posts ||
 		state->volume < other->volume)
@@ -412,6 +439,22 @@ engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 	mean_unmerge(&state->talk, &other->talk);
 	stats_spread_merge(state, other, -1);
 	stats_check_taken_back(state);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(engagement_stats_inv_combine);
+Datum
+engagement_stats_inv_combine(PG_FUNCTION_ARGS)
+{
+	EngagementStats *state;
+	EngagementStats *other;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	other = stats_arg(fcinfo, 1);
+	state = stats_for_update(fcinfo);
+	if (!stats_unmerge(state, other))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(state);
 }
 

@@ -4,7 +4,7 @@
  *		and sum the SMM aggregates need for a group of posts, built of the
  *		ratio, rate, mean and spread states.  Its operations and SQL
  *		functions, and the conversion from engagement_stats_1_1, are in
- *		engagement_stats.c.
+ *		engagement_stats.c; its moving-frame state in stats_window.c.
  */
 #ifndef ENGAGEMENT_STATS_H
 #define ENGAGEMENT_STATS_H
@@ -44,5 +44,12 @@ typedef struct EngagementStats
 	int64		view_units;
 	SpreadSums	view_spread;
 } EngagementStats;
+
+extern void stats_init(EngagementStats *stats);
+extern EngagementStats *stats_arg(FunctionCallInfo fcinfo, int argno);
+extern bool stats_row(EngagementStats *state, FunctionCallInfo fcinfo, int width, bool remove,
+					  RateState *rated);
+extern void stats_merge(EngagementStats *state, const EngagementStats *other);
+extern bool stats_unmerge(EngagementStats *state, const EngagementStats *other);
 
 #endif							/* ENGAGEMENT_STATS_H */

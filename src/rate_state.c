@@ -192,6 +192,79 @@ rate_sum(const RateState *state, double *sum)
 	return true;
 }
 
+/* a·b as a 192-bit number in two halves */
+static void
+multiply_wide(uint128 a, uint64 b, uint128 *high, uint128 *low)
+{
+	uint128		p0 = (uint128) (uint64) a * b;
+	uint128		p1 = (uint128) (uint64) (a >> 64) * b;
+
+	*low = p0 + (p1 << 64);
+	*high = (p1 >> 64) + (*low < p0);
+}
+
+void
+follower_tally_step(FollowerTally *tally, const RateState *part, int sign)
+{
+	int64		n = part->rates.count;
+	uint128		f = (uint128) part->min_followers;
+	uint128		high,
+				low;
+
+	if (n == 0)
+		return;
+	if (part->min_followers == 0)
+	{
+		tally->unknown_parts += sign;
+		if (tally->unknown_parts < 0)
+			report_never_added();
+		return;
+	}
+	multiply_wide(f * f, (uint64) n, &high, &low);
+	if (sign > 0)
+	{
+		if (__builtin_add_overflow(tally->posts, n, &tally->posts) ||
+			__builtin_add_overflow(tally->engagements, (uint128) part->engagements,
+								   &tally->engagements))
+			report_sum_out_of_range();
+		tally->followers += f * (uint64) n;
+		tally->squares_high += high + (tally->squares_low + low < low);
+		tally->squares_low += low;
+		return;
+	}
+	if (tally->posts < n || tally->engagements < (uint128) part->engagements ||
+		tally->followers < f * (uint64) n || tally->squares_high < high ||
+		(tally->squares_high == high && tally->squares_low < low))
+		report_never_added();
+	tally->posts -= n;
+	tally->engagements -= (uint128) part->engagements;
+	tally->followers -= f * (uint64) n;
+	tally->squares_high -= high + (tally->squares_low < low);
+	tally->squares_low -= low;
+}
+
+void
+rate_set_followers(RateState *state, const FollowerTally *tally)
+{
+	uint128		f,
+				high,
+				low;
+
+	state->engagements = 0;
+	state->min_followers = state->max_followers = 0;
+	if (state->rates.count == 0 || tally->unknown_parts != 0 ||
+		tally->posts != state->rates.count || tally->followers % (uint64) tally->posts != 0)
+		return;
+	f = tally->followers / (uint64) tally->posts;
+	multiply_wide(f * f, (uint64) tally->posts, &high, &low);
+	if (high != tally->squares_high || low != tally->squares_low)
+		return;
+	if (tally->engagements > STATE_SUM_LIMIT)
+		report_sum_out_of_range();
+	state->engagements = (int128) tally->engagements;
+	state->min_followers = state->max_followers = (int64) f;
+}
+
 Datum
 rate_add_to_copy(FunctionCallInfo fcinfo, double rate, int128 engagements, int64 followers)
 {

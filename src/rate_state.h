@@ -81,6 +81,31 @@ rate_unmerge(RateState *from, const RateState *part)
 	from->min_followers = from->max_followers = 0;
 }
 
+/*
+ * The follower counts of the posts of a moving window frame (stats_window.c),
+ * so that the frame's summary knows again, as the frame alone would, when
+ * the posts left in it share one follower count: with n posts of known
+ * counts f, Σf and Σf² tell (n·Σf² = (Σf)² exactly when every f is the
+ * same), and Σ engagements gives the exact one-count form back.  Parts
+ * whose counts were not known (merged summaries of several counts) are
+ * only counted.  Σf² of 2^63 posts of 2^63 followers needs 189 bits.
+ */
+typedef struct FollowerTally
+{
+	int64		unknown_parts;
+	int64		posts;
+	uint128		followers;
+	uint128		squares_low;
+	uint128		squares_high;
+	uint128		engagements;
+} FollowerTally;
+
+/* the posts of a rate state added (sign 1) or taken back (sign -1) */
+extern void follower_tally_step(FollowerTally *tally, const RateState *part, int sign);
+
+/* the follower count and engagements of a state from the tally of its posts */
+extern void rate_set_followers(RateState *state, const FollowerTally *tally);
+
 /* results: NULL (false) when nothing was counted */
 extern bool rate_mean(const RateState *state, double *mean);
 extern bool rate_sum(const RateState *state, double *sum);
