@@ -121,6 +121,8 @@ CREATE VIEW sweep_targets AS
                OR p.prorettype IN ('cstring'::regtype, 'bytea'::regtype));
 
 CREATE TABLE sweep_results (signature text, call text, sqlstate text);
+-- every state or summary a call returned, for the binary half of closure
+CREATE TABLE sweep_returned (n serial, type regtype, value text);
 
 -- a result that is or holds NaN or ±Infinity is recorded as 'not finite';
 -- closure: a state or summary returned must read back from its text as
@@ -143,6 +145,7 @@ BEGIN
             INSERT INTO sweep_results VALUES (signature, call || ' -> ' || result, 'not closed');
             RETURN;
         END IF;
+        INSERT INTO sweep_returned (type, value) VALUES (rettype, result);
     END IF;
     INSERT INTO sweep_results VALUES (signature, call,
         CASE WHEN result ~* '\m(nan|infinity)\M' THEN 'not finite' ELSE '00000' END);
@@ -213,6 +216,125 @@ SELECT count(*) > 0 AS swept FROM (
                   FROM unnest(t.argtypes) WITH ORDINALITY a(t2, i)) h(huge_args)
     WHERE t.is_aggregate
 ) s;
+
+-- closure from generated states: each state type's values as the
+-- extension's own aggregates leave them (a copy of each aggregate without
+-- its final function, over a few random rows of valid values), then every
+-- function that takes and returns a state (transition, inverse, combine,
+-- inverse combine) called with each such state, and each other argument
+-- varied as above: rows to add, rows and states never added
+CREATE TABLE sweep_row_values (type regtype, value text);
+INSERT INTO sweep_row_values VALUES
+    ('bigint', '0'), ('bigint', '3'), ('bigint', '1000'), ('bigint', '1099511627776'),
+    ('integer', '0'), ('integer', '3'), ('integer', '1000'), ('smallint', '0'), ('smallint', '3'),
+    ('double precision', '0.95'), ('double precision', '0.5'), ('double precision', '0.05'),
+    ('integer', '7'), ('integer', '9'), ('integer', '10'), ('text', '''0'''), ('text', '''12'''),
+    ('boolean', 'true'), ('boolean', 'false'),
+    ('boolean[]', '''{t,f,t,f,t,f,t,f,t,f,t,NULL}'''), ('boolean[]', '''{t,t,t,t,t,t,t,t,t,t,t,t}'''),
+    ('integer[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}'''), ('integer[]', '''{5,5,5,4,4,4,3,3,3,2,2,1}'''),
+    ('smallint[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}'''),
+    ('timestamp with time zone', '''2026-11-01 00:00+00'''), ('timestamp with time zone', '''2026-11-03 12:00+00'''),
+    ('engagement_stats', '''v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)''');
+CREATE TABLE sweep_states (type regtype, value text);
+SELECT setseed(0.13);
+DO $$
+DECLARE
+    a record;
+    rows text[];
+    cols text;
+    state text;
+BEGIN
+    FOR a IN SELECT p.pronargs, ARRAY(SELECT unnest(p.proargtypes::regtype[])) AS argtypes,
+                    g.aggtransfn::regproc AS sfunc, g.aggtranstype::regtype AS stype, g.agginitval
+             FROM pg_aggregate g JOIN pg_proc p ON p.oid = g.aggfnoid
+             JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+             JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'engagement'
+             ORDER BY p.oid::regprocedure::text LOOP
+        EXECUTE format('CREATE AGGREGATE pg_temp.sweep_state_of(%s) (SFUNC = %s, STYPE = %s%s)',
+                       array_to_string(a.argtypes::text[], ', '), a.sfunc, a.stype,
+                       CASE WHEN a.agginitval IS NOT NULL THEN ', INITCOND = ' || quote_literal(a.agginitval) END);
+        cols := (SELECT string_agg('c' || i, ', ') FROM generate_series(1, a.pronargs) i);
+        FOR k IN 1 .. 12 LOOP
+            SELECT array_agg(r) INTO rows FROM (
+                SELECT format('(%s)', string_agg(format('(%s)::%s',
+                           (SELECT value FROM sweep_row_values v WHERE v.type = t ORDER BY random() + i * 0 + j * 0 LIMIT 1), t),
+                           ', ' ORDER BY i)) AS r
+                FROM generate_series(1, 1 + floor(random() * 3)::int) j, unnest(a.argtypes) WITH ORDINALITY u(t, i)
+                GROUP BY j) x;
+            BEGIN
+                EXECUTE format('SELECT pg_temp.sweep_state_of(%s)::text FROM (VALUES %s) v(%s)',
+                               cols, array_to_string(rows, ', '), cols)
+                    INTO state;
+                IF state IS NOT NULL THEN
+                    INSERT INTO sweep_states VALUES (a.stype, state);
+                END IF;
+            EXCEPTION WHEN others THEN
+                NULL;   -- rows that break a rule of the aggregate (one headcount, one confidence)
+            END;
+        END LOOP;
+        EXECUTE format('DROP AGGREGATE pg_temp.sweep_state_of(%s)', array_to_string(a.argtypes::text[], ', '));
+    END LOOP;
+END $$;
+-- at most 12 distinct states of each type
+CREATE TABLE sweep_some_states AS
+SELECT type, value FROM (SELECT type, value, row_number() OVER (PARTITION BY type ORDER BY md5(value)) AS k
+                         FROM (SELECT DISTINCT type, value FROM sweep_states) d) x
+WHERE k <= 12;
+SELECT type, count(*) AS states FROM sweep_some_states GROUP BY type ORDER BY type::text;
+
+SELECT count(*) > 0 AS swept FROM (
+    SELECT sweep_run(t.signature, format('SELECT %s(%s)', t.oid::regproc, array_to_string(args, ', ')), t.rettype)
+    FROM sweep_targets t,
+         LATERAL (SELECT s.value FROM sweep_some_states s WHERE s.type = t.argtypes[1]) st(state),
+         LATERAL sweep_argument_lists(t.argtypes) a0(args0),
+         LATERAL (SELECT ARRAY[format('(%L)::%s', st.state, t.argtypes[1])] || args0[2:]) a(args)
+    WHERE NOT t.is_aggregate AND NOT t.is_window AND t.argtypes[1] = t.rettype
+    UNION ALL
+    SELECT sweep_run(t.signature, format('SELECT %s((%L)::%s, (%L)::%s)', t.oid::regproc,
+                                         s1.value, t.argtypes[1], s2.value, t.argtypes[2]), t.rettype)
+    FROM sweep_targets t
+    JOIN sweep_some_states s1 ON s1.type = t.argtypes[1]
+    JOIN sweep_some_states s2 ON s2.type = t.argtypes[2]
+    WHERE NOT t.is_aggregate AND NOT t.is_window AND cardinality(t.argtypes) = 2 AND t.argtypes[1] = t.rettype
+) s;
+
+-- closure, binary half: every state or summary returned, sent in binary
+-- (COPY BINARY out, by psql) and received back (by the server), is the same
+-- value, in text and in its send form; one column per type returned
+DO $$
+DECLARE
+    t regtype;
+BEGIN
+    CREATE TABLE sweep_binary (n int);
+    FOR t IN SELECT DISTINCT type FROM sweep_returned ORDER BY 1 LOOP
+        EXECUTE format('ALTER TABLE sweep_binary ADD COLUMN %I %s', 'v_' || t::text, t);
+        EXECUTE format('INSERT INTO sweep_binary (n, %I) SELECT n, value::%s FROM sweep_returned WHERE type = %L::regtype',
+                       'v_' || t::text, t, t);
+    END LOOP;
+END $$;
+\getenv abs_builddir PG_ABS_BUILDDIR
+\set sweep_file :abs_builddir '/results/sweep_returned.bin'
+COPY sweep_binary TO STDOUT (FORMAT binary) \g :sweep_file
+CREATE TABLE sweep_binary_back (LIKE sweep_binary);
+COPY sweep_binary_back FROM :'sweep_file' (FORMAT binary);
+CREATE FUNCTION sweep_binary_differences() RETURNS TABLE (type regtype, values_returned bigint, differing bigint)
+    LANGUAGE plpgsql AS $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT DISTINCT r.type, y.typsend FROM sweep_returned r JOIN pg_type y ON y.oid = r.type ORDER BY 1 LOOP
+        type := t.type;
+        EXECUTE format('SELECT count(*), count(*) FILTER (WHERE NOT (agree(a.%1$I::text, b.%1$I::text) AND agree(%2$s(a.%1$I), %2$s(b.%1$I))))
+                        FROM sweep_binary a JOIN sweep_binary_back b USING (n) WHERE a.%1$I IS NOT NULL',
+                       'v_' || t.type::text, t.typsend::regproc)
+            INTO values_returned, differing;
+        RETURN NEXT;
+    END LOOP;
+END $$;
+SELECT count(*) >= 8 AS types_returned, sum(values_returned) > 1000 AS many_values,
+       sum(differing) AS differing
+FROM sweep_binary_differences();
+SELECT * FROM sweep_binary_differences() WHERE differing > 0;
 
 -- what happened, per function: calls, and how many ended in each SQLSTATE
 SELECT signature, count(*) AS calls,
