@@ -30,11 +30,14 @@ my %objects = (
 	'materialized view mv' => 'CREATE MATERIALIZED VIEW mv AS SELECT id, i FROM t',
 	'function f(engagement_mean_state)' => 'CREATE FUNCTION f(engagement_mean_state) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
 	'index t_m_text' => 'CREATE INDEX t_m_text ON t ((m::text))',
+	'trigger c_checked on table c' => 'CREATE FUNCTION c_checked() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+	                                    CREATE TRIGGER c_checked BEFORE INSERT ON c FOR EACH ROW
+	                                    WHEN (NEW.x::engagement_index_state IS NOT NULL) EXECUTE FUNCTION c_checked()',
 );
 # the order they can be created in
 my @create = ('type d_mean', 'column m of table t', 'column i of table t_default',
 	'constraint c_check on table c', 'view v', 'materialized view mv',
-	'function f(engagement_mean_state)', 'index t_m_text');
+	'function f(engagement_mean_state)', 'index t_m_text', 'trigger c_checked on table c');
 
 for my $version ('1.0', '1.1') {
 	(my $db = "from_$version") =~ s/\./_/;
@@ -66,7 +69,7 @@ for my $version ('1.0', '1.1') {
 	# the way the hint gives, with the new library
 	$node->safe_psql($db, q{
 		DROP VIEW v; DROP MATERIALIZED VIEW mv; DROP FUNCTION f(engagement_mean_state); DROP INDEX t_m_text;
-		ALTER TABLE c DROP CONSTRAINT c_check;
+		ALTER TABLE c DROP CONSTRAINT c_check; DROP TRIGGER c_checked ON c;
 		ALTER TABLE t ALTER m TYPE text, ALTER md TYPE text, ALTER ma TYPE text[], ALTER i TYPE text;
 		ALTER TABLE t_default ALTER i DROP DEFAULT, ALTER i TYPE text;
 		DROP DOMAIN d_mean;
