@@ -374,10 +374,9 @@ stats_merge(EngagementStats *state, const EngagementStats *other)
 	stats_spread_merge(state, other, 1);
 }
 
-/* combine function of engagement_agg, and transition function of rollup */
-PG_FUNCTION_INFO_V1(engagement_stats_combine_v2);
-Datum
-engagement_stats_combine_v2(PG_FUNCTION_ARGS)
+/* the second summary merged into the first, or taken back from it */
+static Datum
+stats_merge_step(FunctionCallInfo fcinfo, bool remove)
 {
 	EngagementStats *state;
 	EngagementStats *other;
@@ -386,11 +385,22 @@ engagement_stats_combine_v2(PG_FUNCTION_ARGS)
 		RETURN_STATE_UNCHANGED();
 	other = stats_arg(fcinfo, 1);
 	state = stats_for_update(fcinfo);
-	stats_merge(state, other);
+	if (!remove)
+		stats_merge(state, other);
+	else if (!stats_unmerge(state, other))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(state);
 }
 
-/* inverse transition functions of engagement_agg, for moving window frames */
+/* combine function of engagement_agg, and transition function of rollup */
+PG_FUNCTION_INFO_V1(engagement_stats_combine_v2);
+Datum
+engagement_stats_combine_v2(PG_FUNCTION_ARGS)
+{
+	return stats_merge_step(fcinfo, false);
+}
+
+/* take back a post (engagement_agg's inverse over moving frames in 1.2) */
 PG_FUNCTION_INFO_V1(engagement_agg_inv_transfn);
 Datum
 engagement_agg_inv_transfn(PG_FUNCTION_ARGS)
@@ -413,10 +423,11 @@ engagement_agg_int2_inv_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * The inverse of engagement_stats_combine, for rollup over moving window
- * frames: takes back a summary merged before.  Which follower counts the
- * remaining posts had is then unknown, so the exact one-follower-count
- * results give way to the exact sum of the rates (a range of 0..0).
+ * The inverse of stats_merge: takes back a summary merged before.  Which
+ * follower counts the remaining posts had is then unknown to the summary
+ * alone, so the exact one-follower-count results give way to the exact sum
+ * of the rates (a range of 0..0); over a moving frame, stats_window.c
+ * knows them.  False when the frame must be recomputed.
  */
 bool
 stats_unmerge(EngagementStats *state, const EngagementStats *other)
@@ -442,20 +453,12 @@ stats_unmerge(EngagementStats *state, const EngagementStats *other)
 	return true;
 }
 
+/* takes back a summary merged before (rollup's inverse over moving frames in 1.2) */
 PG_FUNCTION_INFO_V1(engagement_stats_inv_combine);
 Datum
 engagement_stats_inv_combine(PG_FUNCTION_ARGS)
 {
-	EngagementStats *state;
-	EngagementStats *other;
-
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	other = stats_arg(fcinfo, 1);
-	state = stats_for_update(fcinfo);
-	if (!stats_unmerge(state, other))
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(state);
+	return stats_merge_step(fcinfo, true);
 }
 
 /* text and binary forms */
