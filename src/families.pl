@@ -318,6 +318,36 @@ sub sql_new_widths {
 	return join("\n", @out);
 }
 
+# engagement_agg over moving frames (1.3): its moving state is the summary
+# with the follower counts of its posts (stats_window.c), in every width
+sub sql_stats_moving {
+	my (@functions, @aggregates, @comments);
+	my $init = 'v2(' . join(',', (0) x 29) . ')';
+	for my $w (@widths) {
+		my $type = $sql_type{$w};
+		my $types = join(', ', ($type) x 6);
+		my $prefix = $w == 8 ? '' : "int${w}_";
+		for my $inverse (0, 1) {
+			my $name = "engagement_agg_${prefix}moving_" . ($inverse ? 'inv_' : '') . 'transfn';
+			my $sig = "$name(internal, $types)";
+			my $comment = $inverse
+			  ? 'moving-aggregate inverse transition function of engagement_agg: takes back a post leaving a moving window frame'
+			  : 'moving-aggregate transition function of engagement_agg: adds a post to a moving window frame';
+			push @functions, "CREATE FUNCTION $sig\n\tRETURNS internal\n\tAS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;\n"
+			  . "COMMENT ON FUNCTION $sig IS\n\t'$comment';\n";
+		}
+		push @aggregates, "CREATE OR REPLACE AGGREGATE engagement_agg(likes $type, comments $type, shares $type,\n"
+		  . "\t\t\t\t\t\t\t\t\t\t   reach $type, views $type, followers $type) (\n"
+		  . "\tSFUNC = engagement_agg_${prefix}transfn,\n\tSTYPE = engagement_stats,\n"
+		  . "\tCOMBINEFUNC = engagement_stats_combine,\n\tINITCOND = '$init',\n"
+		  . "\tMSFUNC = engagement_agg_${prefix}moving_transfn,\n\tMINVFUNC = engagement_agg_${prefix}moving_inv_transfn,\n"
+		  . "\tMSTYPE = internal,\n\tMFINALFUNC = engagement_stats_moving_finalfn,\n\tPARALLEL = SAFE\n);\n";
+		push @comments, "COMMENT ON FUNCTION engagement_agg_${prefix}inv_transfn(engagement_stats, $types) IS\n"
+		  . "\t'takes back a post from a summary (engagement_agg used it over moving window frames until 1.3)';\n";
+	}
+	return join('', @functions, @aggregates, @comments);
+}
+
 # ------------------------------------------------------------ writing
 
 sub slurp {
@@ -345,6 +375,7 @@ my %sections = (
 		# for it; a text form is the one it then takes
 		scalar_text => sql_scalar_forms('text'),
 		agg_text => sql_agg_text(),
+		stats_moving => sql_stats_moving(),
 	},
 );
 for my $script (sort keys %sections) {
