@@ -236,7 +236,10 @@ INSERT INTO sweep_row_values VALUES
     ('timestamp with time zone', '''2026-11-01 00:00+00'''), ('timestamp with time zone', '''2026-11-03 12:00+00'''),
     ('engagement_stats', '''v2(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)''');
 CREATE TABLE sweep_states (type regtype, value text);
-SELECT setseed(0.13);
+-- the rows are chosen by a hash of the aggregate, the group, the row and
+-- the column, not by random(), so that no plan changes them
+CREATE FUNCTION sweep_pick(key text, n int) RETURNS int LANGUAGE sql IMMUTABLE
+    AS $$ SELECT 1 + abs(hashtext(key) % n) $$;
 DO $$
 DECLARE
     a record;
@@ -244,22 +247,27 @@ DECLARE
     cols text;
     state text;
 BEGIN
-    FOR a IN SELECT p.pronargs, ARRAY(SELECT unnest(p.proargtypes::regtype[])) AS argtypes,
+    FOR a IN SELECT p.oid::regprocedure::text AS signature, p.pronargs,
+                    ARRAY(SELECT unnest(p.proargtypes::regtype[])) AS argtypes,
                     g.aggtransfn::regproc AS sfunc, g.aggtranstype::regtype AS stype, g.agginitval
              FROM pg_aggregate g JOIN pg_proc p ON p.oid = g.aggfnoid
              JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
              JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'engagement'
-             ORDER BY p.oid::regprocedure::text LOOP
+             ORDER BY 1 LOOP
         EXECUTE format('CREATE AGGREGATE pg_temp.sweep_state_of(%s) (SFUNC = %s, STYPE = %s%s)',
                        array_to_string(a.argtypes::text[], ', '), a.sfunc, a.stype,
                        CASE WHEN a.agginitval IS NOT NULL THEN ', INITCOND = ' || quote_literal(a.agginitval) END);
         cols := (SELECT string_agg('c' || i, ', ') FROM generate_series(1, a.pronargs) i);
         FOR k IN 1 .. 12 LOOP
-            SELECT array_agg(r) INTO rows FROM (
-                SELECT format('(%s)', string_agg(format('(%s)::%s',
-                           (SELECT value FROM sweep_row_values v WHERE v.type = t ORDER BY random() + i * 0 + j * 0 LIMIT 1), t),
+            SELECT array_agg(r ORDER BY j) INTO rows FROM (
+                SELECT j, format('(%s)', string_agg(format('(%s)::%s',
+                           (SELECT value FROM sweep_row_values v WHERE v.type = t ORDER BY value
+                            OFFSET sweep_pick(format('%s/%s/%s/%s', a.signature, k, j, i),
+                                              (SELECT greatest(count(*), 1)::int FROM sweep_row_values w WHERE w.type = t)) - 1
+                            LIMIT 1), t),
                            ', ' ORDER BY i)) AS r
-                FROM generate_series(1, 1 + floor(random() * 3)::int) j, unnest(a.argtypes) WITH ORDINALITY u(t, i)
+                FROM generate_series(1, sweep_pick(a.signature || '/' || k, 3)) j,
+                     unnest(a.argtypes) WITH ORDINALITY u(t, i)
                 GROUP BY j) x;
             BEGIN
                 EXECUTE format('SELECT pg_temp.sweep_state_of(%s)::text FROM (VALUES %s) v(%s)',
