@@ -14,7 +14,7 @@ OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o \
 	src/spread_sums.o src/interval_state.o src/nps_state.o src/follower_growth_state.o \
 	src/engagement_stats.o src/stats_window.o src/engagement_stats_1_1.o src/superseded.o \
 	src/smm_scalar.o src/smm_agg.o src/survey.o src/survey_scales.o \
-	src/follower_growth.o src/intervals.o src/confidentiality.o
+	src/follower_growth.o src/intervals.o src/confidentiality.o src/confidentiality_levels.o
 
 # install scripts (engagement--VERSION.sql) and update scripts
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
@@ -59,6 +59,7 @@ FOLLOWER_GROWTH_STATE_H = src/follower_growth_state.h $(COMMON_H)
 ENGAGEMENT_STATS_H = src/engagement_stats.h $(RATE_STATE_H) $(RATIO_STATE_H) $(SPREAD_SUMS_H)
 ENGAGEMENT_STATS_1_1_H = src/engagement_stats_1_1.h $(COMMON_H)
 SURVEY_H = src/survey.h $(COMMON_H)
+CONFIDENTIALITY_H = src/confidentiality.h $(COMMON_H)
 
 src/common.o src/common.bc: $(COMMON_H)
 src/state_io.o src/state_io.bc: $(STATE_IO_H)
@@ -81,7 +82,8 @@ src/survey.o src/survey.bc: $(SURVEY_H) $(INDEX_STATE_H) $(RATIO_STATE_H)
 src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(NPS_STATE_H) $(RATIO_STATE_H)
 src/follower_growth.o src/follower_growth.bc: $(FOLLOWER_GROWTH_STATE_H)
 src/intervals.o src/intervals.bc: $(INTERVAL_STATE_H) $(SURVEY_H)
-src/confidentiality.o src/confidentiality.bc: $(COMMON_H)
+src/confidentiality.o src/confidentiality.bc: $(CONFIDENTIALITY_H)
+src/confidentiality_levels.o src/confidentiality_levels.bc: $(CONFIDENTIALITY_H)
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

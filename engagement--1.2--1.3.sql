@@ -116,6 +116,29 @@ COMMENT ON FUNCTION engagement_agg_int2_inv_transfn(engagement_stats, smallint, 
 -- end of generated stats_moving
 
 --------------------------------------------------------------------------
+-- Survey confidentiality across levels: every level of one survey decided
+-- together in one partition (the company, its divisions, their
+-- departments), so that no difference between published levels isolates
+-- fewer than engagement.min_group_size respondents
+--------------------------------------------------------------------------
+CREATE FUNCTION disclosable(path text[], respondents bigint) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'disclosable_path' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION disclosable(text[], bigint) IS
+	'window function over every level of one survey ({} the whole, {division}, {division,department}, ...): false for a group below engagement.min_group_size respondents, under a hidden parent, or hidden so that the hidden groups under a shown parent add up to at least that many people and respondents';
+CREATE FUNCTION disclosable(path text[], respondents bigint, headcount bigint) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'disclosable_path_headcount' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION disclosable(text[], bigint, bigint) IS
+	'disclosable(path, respondents) where a group''s size is its headcount when known (NULL: its respondents), so that whether a small group answered does not change what is shown';
+CREATE FUNCTION disclosable(path text[], respondents bigint, headcount bigint, min_group_size integer) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'disclosable_path_headcount_min_group_size' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION disclosable(text[], bigint, bigint, integer) IS
+	'disclosable(path, respondents, headcount) with the minimum the larger of min_group_size and engagement.min_group_size';
+COMMENT ON FUNCTION disclosable(bigint) IS
+	'window function, one level only: false for a group of fewer respondents than engagement.min_group_size (or NULL), and for the smallest other groups of the partition while the hidden ones add up to more than 0 and fewer than that; for several published levels use disclosable(path, respondents, headcount)';
+COMMENT ON FUNCTION disclosable(bigint, integer) IS
+	'window function, one level only: disclosable(respondents) with the minimum the larger of min_group_size and engagement.min_group_size: a view may ask for more, never less';
+
+--------------------------------------------------------------------------
 -- Untyped parameters and quoted literals.  A client driver that sends its
 -- parameters without types (PREPARE p AS SELECT er_reach($1, $2)), or a
 -- call such as er_reach('12', '400'), gives arguments of no type; among

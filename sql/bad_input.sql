@@ -102,7 +102,12 @@ INSERT INTO sweep_values (type, value, typical) VALUES
                                   '2475880078570760549798248448,1329227995784915872903807060280344576,'
                                   '1329227995784915872903807060280344576,1329227995784915872903807060280344576)''', false),
     ('engagement_interval_state', 'NULL', false),
-    ('double precision', '0.95', false), ('double precision', '0.999999999', false);
+    ('double precision', '0.95', false), ('double precision', '0.999999999', false),
+    -- group paths of disclosable(path, ...): the whole, a child, one without
+    -- its parent, odd arrays
+    ('text[]', '''{}''', true), ('text[]', '''{a}''', false), ('text[]', '''{a,b}''', false),
+    ('text[]', '''{NULL}''', false), ('text[]', '''{{a},{b}}''', false), ('text[]', '''[0:0]={a}''', false),
+    ('text[]', 'NULL', false);
 
 -- every function and aggregate of the extension, but the type I/O functions
 -- (their input is covered by state_types, stats and the fuzz test)

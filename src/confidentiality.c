@@ -3,7 +3,8 @@
  *		Survey confidentiality: the setting engagement.min_group_size and the
  *		window function disclosable(respondents[, min_group_size]), which
  *		tells which groups of a partition (say the departments of a
- *		division) may be shown.
+ *		division) may be shown: one level only (every level of a hierarchy
+ *		at once: confidentiality_levels.c).
  *
  * A group with fewer respondents than the minimum is hidden (primary
  * suppression).  While the hidden groups together have more than 0 and
@@ -16,12 +17,28 @@
  * changes it, so an administrator fixes it per role with ALTER ROLE ... SET.
  * A value a role without that right set before this library was loaded
  * (a placeholder) is checked against that role's rights when the library
- * defines the setting, and does not take effect.
+ * defines the setting, and does not take effect.  PostgreSQL then falls back
+ * to the default, forgetting a value an administrator stored with ALTER ROLE
+ * or ALTER DATABASE ... SET that the rejected one had replaced (a
+ * placeholder keeps one value): so the stored values are applied again, as
+ * the session's start applied them, and the administrator's stands.
  */
-#include "common.h"
+#include "confidentiality.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/parallel.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "catalog/pg_db_role_setting.h"
+#include "catalog/pg_type.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/guc.h"
-#include "windowapi.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #define DEFAULT_MIN_GROUP_SIZE 5
 
@@ -29,10 +46,72 @@ static int	min_group_size = DEFAULT_MIN_GROUP_SIZE;
 
 void		_PG_init(void);
 
+#define MIN_GROUP_SIZE_NAME "engagement.min_group_size"
+
+/* this setting's item of one pg_db_role_setting row, applied at its source */
+static void
+apply_stored_setting(Relation settings, Oid database, Oid role, GucSource source)
+{
+	ScanKeyData keys[2];
+	SysScanDesc scan;
+	HeapTuple	tuple;
+
+	ScanKeyInit(&keys[0], Anum_pg_db_role_setting_setdatabase, BTEqualStrategyNumber,
+				F_OIDEQ, ObjectIdGetDatum(database));
+	ScanKeyInit(&keys[1], Anum_pg_db_role_setting_setrole, BTEqualStrategyNumber,
+				F_OIDEQ, ObjectIdGetDatum(role));
+	scan = systable_beginscan(settings, DbRoleSettingDatidRolidIndexId, true, NULL, 2, keys);
+	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
+	{
+		bool		isnull;
+		Datum		config = heap_getattr(tuple, Anum_pg_db_role_setting_setconfig,
+										  RelationGetDescr(settings), &isnull);
+		Datum	   *items;
+		int			count;
+
+		if (isnull)
+			continue;
+		deconstruct_array(DatumGetArrayTypeP(config), TEXTOID, -1, false, TYPALIGN_INT,
+						  &items, NULL, &count);
+		for (int i = 0; i < count; i++)
+		{
+			char	   *item = TextDatumGetCString(items[i]);
+			size_t		length = strlen(MIN_GROUP_SIZE_NAME);
+
+			if (strncmp(item, MIN_GROUP_SIZE_NAME, length) == 0 && item[length] == '=')
+				(void) set_config_option(MIN_GROUP_SIZE_NAME, item + length + 1, PGC_SUSET, source,
+										 GUC_ACTION_SET, true, WARNING, false);
+		}
+	}
+	systable_endscan(scan);
+}
+
+/*
+ * The values stored for the database and the session's role, from the
+ * least to the most specific (a value from a higher source, such as one a
+ * superuser set in the session, stays)
+ */
+static void
+apply_stored_settings(void)
+{
+	Relation	settings;
+	Oid			role = GetSessionUserId();
+
+	if (!IsTransactionState() || IsParallelWorker() || !OidIsValid(MyDatabaseId) ||
+		!OidIsValid(role))
+		return;
+	settings = table_open(DbRoleSettingRelationId, AccessShareLock);
+	apply_stored_setting(settings, InvalidOid, InvalidOid, PGC_S_GLOBAL);
+	apply_stored_setting(settings, MyDatabaseId, InvalidOid, PGC_S_DATABASE);
+	apply_stored_setting(settings, InvalidOid, role, PGC_S_USER);
+	apply_stored_setting(settings, MyDatabaseId, role, PGC_S_DATABASE_USER);
+	table_close(settings, AccessShareLock);
+}
+
 void
 _PG_init(void)
 {
-	DefineCustomIntVariable("engagement.min_group_size",
+	DefineCustomIntVariable(MIN_GROUP_SIZE_NAME,
 							"Smallest number of respondents a survey figure may be shown for.",
 							"disclosable() hides groups below it, and groups that would "
 							"reveal them by subtraction.  Only a superuser or a role "
@@ -44,6 +123,7 @@ _PG_init(void)
 							0,
 							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("engagement");
+	apply_stored_settings();
 }
 
 /*
@@ -74,19 +154,22 @@ compare_group_size(const void *a, const void *b)
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
-/* the larger of the setting and every min_group_size argument of the partition */
-static int64
-partition_min_group_size(WindowObject winobj, int64 rows, bool has_argument)
+/*
+ * The larger of the setting and every min_group_size argument (argument
+ * argno, or none for -1) of the partition
+ */
+int64
+partition_min_group_size(WindowObject winobj, int64 rows, int argno)
 {
 	int64		k = min_group_size;
 
-	if (!has_argument)
+	if (argno < 0)
 		return k;
 	for (int64 i = 0; i < rows; i++)
 	{
 		bool		isnull;
 		bool		isout;
-		Datum		value = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD,
+		Datum		value = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
 													 false, &isnull, &isout);
 
 		if (isnull)
@@ -105,7 +188,7 @@ static void
 decide_partition(WindowObject winobj, PartitionDecision *decision, bool has_argument)
 {
 	int64		rows = decision->rows;
-	int64		k = partition_min_group_size(winobj, rows, has_argument);
+	int64		k = partition_min_group_size(winobj, rows, has_argument ? 1 : -1);
 	GroupSize  *groups = palloc(sizeof(GroupSize) * Max(rows, 1));
 	int128		hidden_respondents = 0;
 	int64		next_visible;
