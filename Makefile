@@ -14,13 +14,13 @@ OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o \
 	src/spread_sums.o src/interval_state.o src/nps_state.o src/follower_growth_state.o \
 	src/engagement_stats.o src/engagement_stats_1_1.o src/superseded.o \
 	src/smm_scalar.o src/smm_agg.o src/survey.o src/survey_scales.o \
-	src/follower_growth.o src/intervals.o src/confidentiality.o
+	src/follower_growth.o src/intervals.o src/confidentiality.o src/insights.o
 
 # install scripts (engagement--VERSION.sql) and update scripts
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
 DATA = $(notdir $(wildcard $(srcdir)/engagement--*.sql))
 
-REGRESS = setup surface output_settings smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals state_types parallel engagement_stats invariants windows bad_input
+REGRESS = setup surface output_settings smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals insights state_types parallel engagement_stats invariants windows bad_input
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check
 
@@ -81,6 +81,7 @@ src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(NPS_STATE_H) $(RATIO_
 src/follower_growth.o src/follower_growth.bc: $(FOLLOWER_GROWTH_STATE_H)
 src/intervals.o src/intervals.bc: $(INTERVAL_STATE_H) $(SURVEY_H)
 src/confidentiality.o src/confidentiality.bc: $(COMMON_H)
+src/insights.o src/insights.bc: $(ENGAGEMENT_STATS_H) src/insights_widths.inc
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

@@ -58,7 +58,7 @@ stats_forget_spread(EngagementStats *stats)
 }
 
 /* a summary argument in the current layout */
-static EngagementStats *
+EngagementStats *
 stats_arg(FunctionCallInfo fcinfo, int argno)
 {
 	EngagementStats *stats = (EngagementStats *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));

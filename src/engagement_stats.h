@@ -45,4 +45,7 @@ typedef struct EngagementStats
 	SpreadSums	view_spread;
 } EngagementStats;
 
+/* a summary argument (detoasted) in the current layout */
+extern EngagementStats *stats_arg(FunctionCallInfo fcinfo, int argno);
+
 #endif							/* ENGAGEMENT_STATS_H */

@@ -225,6 +225,26 @@ spread_numerator(const SpreadSums *sums)
 }
 
 /*
+ * The spread of the ratio estimator over n units: x = √(D·n / (n - 1)) / Σr,
+ * so that the standard error of R = Σe/Σr is x / Σr and the standard
+ * deviation s of the residuals e - R·r is x / √n; false for fewer than 2
+ * units or Σr = 0.
+ */
+bool
+ratio_spread(const SpreadSums *sums, int64 n, double *x)
+{
+	double		d;
+
+	if (n < 2 || sums->r == 0)
+		return false;
+	d = spread_numerator(sums);
+	if (d < 0)
+		report_bad_state("engagement_interval_state", false, "The sums of squares are inconsistent.");
+	*x = sqrt(d * ((double) n / (double) (n - 1))) / (double) sums->r;
+	return true;
+}
+
+/*
  * The interval of 100·Σe/Σr over n units, in percent; false (NULL) for
  * fewer than 2 units or Σr = 0.  headcount > 0 applies the finite
  * population correction √(1 - n/headcount); proportion clamps the bounds
@@ -236,16 +256,12 @@ ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
 {
 	double		centre;
 	double		half;
-	double		d;
-	double		r = (double) sums->r;
+	double		x;
 
-	if (n < 2 || sums->r == 0)
+	if (!ratio_spread(sums, n, &x))
 		return false;
 	centre = percent_of(sums->e, sums->r);
-	d = spread_numerator(sums);
-	if (d < 0)
-		report_bad_state("engagement_interval_state", false, "The sums of squares are inconsistent.");
-	half = 100 * z * (sqrt(d * ((double) n / (double) (n - 1))) / r) / r;
+	half = 100 * z * x / (double) sums->r;
 	if (headcount > 0)
 		half *= sqrt(1 - (double) n / (double) headcount);
 	*lower = Max(0.0, centre - half);
@@ -253,6 +269,39 @@ ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
 	if (proportion)
 		*upper = Min(100.0, *upper);
 	return true;
+}
+
+/* successes, not more than trials, for a proportion (both checked not negative) */
+void
+check_successes(int64 successes, int64 trials, const char *successes_name,
+				const char *trials_name)
+{
+	if (successes > trials)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not exceed %s", successes_name, trials_name),
+				 errdetail("%s: " INT64_FORMAT ", %s: " INT64_FORMAT ".",
+						   successes_name, successes, trials_name, trials)));
+}
+
+/*
+ * The Wilson score interval of successes / trials (trials > 0), as
+ * fractions.  With p = s/n the textbook centre and half-width are
+ * (p + z²/2n) / (1 + z²/n) and z / (1 + z²/n) · √(p(1-p)/n + z²/4n²);
+ * multiplied out, with a = s + z²/2 and b = z·√(s(n-s)/n + z²/4), the
+ * bounds are (a ± b) / (n + z²), and the lower one is s² / (n·(a + b)),
+ * which has no cancellation.
+ */
+void
+wilson_bounds(int64 successes, int64 trials, double z, double *lower, double *upper)
+{
+	double		n = (double) trials;
+	double		s = (double) successes;
+	double		a = s + z * z / 2;
+	double		b = z * sqrt((double) ((int128) successes * (trials - successes)) / n + z * z / 4);
+
+	*lower = s * s / (n * (a + b));
+	*upper = Min(1.0, (a + b) / (n + z * z));
 }
 
 Datum

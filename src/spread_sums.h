@@ -49,9 +49,22 @@ extern bool spread_try_merge(SpreadSums *into, const SpreadSums *from, int sign)
 /* z for a two-sided confidence level strictly between 0 and 1 */
 extern double confidence_z(double confidence);
 
+/*
+ * x = √(D·n / (n - 1)) / Σr of the ratio estimator over n units (its
+ * standard error is x / Σr); false for fewer than 2 units or Σr = 0
+ */
+extern bool ratio_spread(const SpreadSums *sums, int64 n, double *x);
+
 /* the interval of 100·Σe/Σr over n units; false (NULL) for fewer than 2 or Σr = 0 */
 extern bool ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
 						   bool proportion, double *lower, double *upper);
+
+/* ERROR 22023 when successes > trials, naming both */
+extern void check_successes(int64 successes, int64 trials, const char *successes_name,
+							const char *trials_name);
+
+/* the Wilson score interval of successes / trials (trials > 0), as fractions */
+extern void wilson_bounds(int64 successes, int64 trials, double z, double *lower, double *upper);
 
 /* [lower, upper] as a percent_range, the return type of the calling function */
 extern Datum percent_range_datum(FunctionCallInfo fcinfo, double lower, double upper);

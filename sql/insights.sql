@@ -1,0 +1,189 @@
+-- Insights: proportion_diff_interval, er_reach_diff_interval,
+-- er_view_diff_interval, er_reach_shrunk, er_reach_zscore
+
+-- proportion_diff_interval: Newcombe's worked examples of the unpaired
+-- difference (Statistics in Medicine 17, 873-890, 1998, table II, method
+-- 10), to his four decimals: (a) 56/70 - 48/80 gives 0.0524 .. 0.3339,
+-- (b) 9/10 - 3/10 0.1705 .. 0.8090, (c) 6/7 - 2/7 0.0582 .. 0.8062,
+-- (d) 5/56 - 0/29 -0.0381 .. 0.1926, (e) 0/10 - 0/20 -0.1611 .. 0.2775,
+-- (f) 0/10 - 0/10 -0.2775 .. 0.2775, (g) 10/10 - 0/20 0.6791 .. 1,
+-- (h) 10/10 - 0/10 0.6075 .. 1 (as fractions; the function gives
+-- percentage points)
+SELECT example, round(lower(d)::numeric / 100, 4) AS lower, round(upper(d)::numeric / 100, 4) AS upper
+FROM (VALUES ('a', 56, 70, 48, 80), ('b', 9, 10, 3, 10), ('c', 6, 7, 2, 7), ('d', 5, 56, 0, 29),
+             ('e', 0, 10, 0, 20), ('f', 0, 10, 0, 10), ('g', 10, 10, 0, 20), ('h', 10, 10, 0, 10))
+         v(example, s1, n1, s2, n2),
+     LATERAL (SELECT proportion_diff_interval(s1, n1, s2, n2) AS d) x;
+-- by hand for (a): p1 = 0.8, p2 = 0.6; Wilson 95 % of 56/70 is
+-- 0.6920 .. 0.8760 and of 48/80 0.4905 .. 0.7002; lower = 0.2 -
+-- sqrt(0.1080² + 0.1002²), upper = 0.2 + sqrt(0.0760² + 0.1095²); against
+-- the formula written out in SQL, to 1e-12, also at 90 % and 99 %
+SELECT s1, n1, s2, n2, c,
+       agree(lower(d), 100 * (p1 - p2 - sqrt((p1 - lower(w1) / 100) ^ 2 + (upper(w2) / 100 - p2) ^ 2)), 1e-12) AS lower_agrees,
+       agree(upper(d), 100 * (p1 - p2 + sqrt((upper(w1) / 100 - p1) ^ 2 + (p2 - lower(w2) / 100) ^ 2)), 1e-12) AS upper_agrees
+FROM (VALUES (56, 70, 48, 80, 0.95), (56, 70, 48, 80, 0.9), (3, 40, 17, 50, 0.99),
+             (123456789, 987654321, 123456, 987654, 0.95)) v(s1, n1, s2, n2, c),
+     LATERAL (SELECT proportion_diff_interval(s1, n1, s2, n2, c) AS d,
+                     wilson_interval(s1, n1, c) AS w1, wilson_interval(s2, n2, c) AS w2,
+                     s1::float8 / n1 AS p1, s2::float8 / n2 AS p2) x;
+-- named arguments; the same proportions give an interval around 0
+SELECT proportion_diff_interval(successes1 => 56, trials1 => 70, successes2 => 48, trials2 => 80,
+                                confidence => 0.9) @> 20::float8 AS contains_20,
+       lower(proportion_diff_interval(30, 60, 30, 60)) = -upper(proportion_diff_interval(30, 60, 30, 60))
+           AS symmetric_at_0;
+-- edge cases: a trials of 0 gives NULL; NULL gives NULL; bounds stay
+-- within -100 .. 100; bad arguments 22023 in argument order
+SELECT proportion_diff_interval(0, 0, 1, 2) IS NULL AS no_trials1,
+       proportion_diff_interval(1, 2, 0, 0) IS NULL AS no_trials2,
+       proportion_diff_interval(1, 2, NULL, 2) IS NULL AS null_arg,
+       proportion_diff_interval(10, 10, 0, 10, 0.999999) AS near_100,
+       proportion_diff_interval(0, 10, 10, 10, 0.999999) AS near_minus_100;
+SELECT proportion_diff_interval(-1, 10, -1, 10);
+SELECT proportion_diff_interval(1, -10, 1, 10);
+SELECT proportion_diff_interval(1, 10, 1, -10);
+SELECT proportion_diff_interval(11, 10, 12, 10);
+SELECT proportion_diff_interval(1, 10, 12, 10);
+SELECT proportion_diff_interval(1, 10, 1, 10, 1);
+SELECT proportion_diff_interval(1, 10, 1, 10, 'NaN');
+
+-- er_reach_diff_interval: this period's three posts (e, reach) = (10, 100),
+-- (20, 100), (30, 200): R = 0.15, residuals -5, 5, 0, s² = 25, n = 3,
+-- r̄ = 400/3, V = s² / (n r̄²) = 0.00046875; the last period's two posts
+-- (5, 100), (15, 100): R = 0.1, residuals -5, 5, s² = 50, n = 2, r̄ = 100,
+-- V = 0.0025.  The change: 5 ± 100 · 1.959964 · sqrt(0.00296875)
+-- = 5 ± 10.6791 percentage points.  Views are 1.5 times reach now, equal
+-- to reach before: ER view 10 and 10, V = 0.00046875 / 2.25 and 0.0025.
+CREATE TABLE ins_posts (period text, likes int, comments int, shares int, reach int, views int);
+INSERT INTO ins_posts VALUES ('now', 8, 1, 1, 100, 150), ('now', 15, 4, 1, 100, 150), ('now', 20, 5, 5, 200, 300),
+    ('before', 5, 0, 0, 100, 100), ('before', 15, 0, 0, 100, 100);
+CREATE TABLE ins_periods AS
+SELECT period, engagement_agg(likes, comments, shares, reach, views, 1000) AS s FROM ins_posts GROUP BY period;
+SELECT agree(lower(d), 5 - 100 * 1.959963984540054 * sqrt(0.00296875), 1e-12) AS lower_95,
+       agree(upper(d), 5 + 100 * 1.959963984540054 * sqrt(0.00296875), 1e-12) AS upper_95,
+       agree(upper(er_reach_diff_interval(n.s, b.s, 0.9)), 5 + 100 * 1.6448536269514722 * sqrt(0.00296875), 1e-12)
+           AS upper_90,
+       agree(upper(er_reach_diff_interval(before => n.s, now => b.s)), -5 + 100 * 1.959963984540054 * sqrt(0.00296875), 1e-12)
+           AS named_reversed,
+       agree(upper(er_view_diff_interval(n.s, b.s)), 0 + 100 * 1.959963984540054 * sqrt(0.00046875 / 2.25 + 0.0025), 1e-12)
+           AS view_upper,
+       agree((lower(d) + upper(d)) / 2, er_reach(n.s) - er_reach(b.s), 1e-12) AS centred
+FROM ins_periods n, ins_periods b, LATERAL (SELECT er_reach_diff_interval(n.s, b.s) AS d) x
+WHERE n.period = 'now' AND b.period = 'before';
+-- against the two one-period intervals: each half-width is z · sqrt(V),
+-- so the difference's half-width is the root of the sum of their squares
+SELECT agree((upper(d) - lower(d)) / 2, sqrt(((upper(i1) - lower(i1)) / 2) ^ 2 + ((upper(i2) - lower(i2)) / 2) ^ 2), 1e-12)
+           AS pythagoras
+FROM ins_periods n, ins_periods b,
+     LATERAL (SELECT er_reach_diff_interval(n.s, b.s) AS d, er_reach_interval(n.s) AS i1, er_reach_interval(b.s) AS i2) x
+WHERE n.period = 'now' AND b.period = 'before';
+-- NULL: a summary of one post, with no reach, or without interval sums
+-- (a 1.1 value); NULL arguments; a bad confidence 22023
+SELECT er_reach_diff_interval(s, (SELECT engagement_agg(1, 0, 0, 100, 100, 1))) IS NULL AS one_post,
+       er_reach_diff_interval(s, (SELECT engagement_agg(l, 0, 0, 0, 0, 1) FROM (VALUES (1), (2)) v(l))) IS NULL AS no_reach,
+       er_view_diff_interval(s, (SELECT engagement_agg(l, 0, 0, 100, 0, 1) FROM (VALUES (1), (2)) v(l))) IS NULL AS no_views,
+       er_reach_diff_interval(s, '(3,3,60,60,400,0,0,0,0,0,0,0,0,0,0,0,0,0)'::engagement_stats_1_1::engagement_stats) IS NULL
+           AS from_1_1,
+       er_reach_diff_interval(s, NULL) IS NULL AS null_before,
+       er_reach_diff_interval(s, s, NULL) IS NULL AS null_confidence,
+       er_reach_diff_interval(s, s) AS same_period
+FROM ins_periods WHERE period = 'now';
+SELECT er_reach_diff_interval(s, s, 0) FROM ins_periods WHERE period = 'now';
+SELECT er_view_diff_interval(s, s, 'Infinity') FROM ins_periods WHERE period = 'now';
+
+-- er_reach_shrunk: a cell of one post (e = 2, reach 10) against the three
+-- posts of this period (Σe = 60, Σreach = 400, n = 3, R = 0.15, mean reach
+-- 400/3): 100 · (2 + 400/3 · 0.15) / (10 + 400/3) = 100 · 66 / 430
+-- = 15.3488...; with prior_reach 200: 100 · (2 + 30) / 210 = 15.2380...;
+-- prior_reach 0 is the cell alone (20); an empty cell gives R (15)
+SELECT agree(er_reach_shrunk(c, s), 6600.0 / 430, 1e-15) AS default_prior,
+       er_reach_shrunk(c, s) = 6600.0 / 430 AS exact,
+       agree(er_reach_shrunk(c, s, 200), 3200.0 / 210, 1e-15) AS prior_200,
+       agree(er_reach_shrunk(cell => c, overall => s, prior_reach => 200), 3200.0 / 210, 1e-15) AS named,
+       er_reach_shrunk(c, s, NULL) = er_reach_shrunk(c, s) AS null_prior_is_default,
+       er_reach_shrunk(c, s, 0) AS prior_0,
+       er_reach_shrunk(e, s) AS empty_cell,
+       er_reach_shrunk(e, s, 0) IS NULL AS empty_cell_prior_0,
+       er_reach_shrunk(c, s, 1e300) AS huge_prior
+FROM ins_periods,
+     (SELECT engagement_agg(2, 0, 0, 10, NULL::int, NULL::int) AS c) c,
+     (SELECT engagement_agg(1, 0, 0, 1, 1, 1) FILTER (WHERE false) AS e) e
+WHERE period = 'now';
+-- a cell of few posts moves less than a cell of many: 3 of 3 posts at 50 %
+-- against 300 such posts, both shrunk towards an overall 15 %
+SELECT er_reach_shrunk(few, s) < er_reach_shrunk(many, s) AS few_shrunk_more,
+       er_reach_shrunk(many, s) < 50 AND er_reach_shrunk(few, s) > 15 AS in_between
+FROM ins_periods,
+     (SELECT engagement_agg(50, 0, 0, 100, 100, 1) AS few FROM generate_series(1, 3)) f,
+     (SELECT engagement_agg(50, 0, 0, 100, 100, 1) AS many FROM generate_series(1, 300)) m
+WHERE period = 'now';
+-- NULL: a NULL cell or overall, an overall without reach, or (with no
+-- prior) without interval sums, which a 1.1 summary lacks; a bad
+-- prior_reach 22023
+SELECT er_reach_shrunk(NULL, s) IS NULL AS null_cell, er_reach_shrunk(s, NULL, 5) IS NULL AS null_overall,
+       er_reach_shrunk(s, (SELECT engagement_agg(3, 0, 0, 0, 0, 0))) IS NULL AS no_reach,
+       er_reach_shrunk(s, '(3,3,60,60,400,0,0,0,0,0,0,0,0,0,0,0,0,0)'::engagement_stats_1_1::engagement_stats) IS NULL
+           AS from_1_1,
+       er_reach_shrunk(s, '(3,3,60,60,400,0,0,0,0,0,0,0,0,0,0,0,0,0)'::engagement_stats_1_1::engagement_stats, 400) AS from_1_1_prior
+FROM ins_periods WHERE period = 'now';
+SELECT er_reach_shrunk(s, s, -1) FROM ins_periods WHERE period = 'now';
+SELECT er_reach_shrunk(s, s, 'NaN') FROM ins_periods WHERE period = 'now';
+SELECT er_reach_shrunk(s, s, '-Infinity') FROM ins_periods WHERE period = 'now';
+-- a summary with a post past 2^60 keeps no interval sums, so it knows no
+-- mean reach of a post: NULL without a prior, the formula with one
+SELECT er_reach_shrunk(s, s) IS NULL AS no_mean_reach, er_reach_shrunk(s, s, 1e18) AS with_prior
+FROM (SELECT engagement_agg(4611686018427387903, 0, 0, 4611686018427387903, 0, 0) AS s
+      FROM generate_series(1, 4)) x;
+
+-- er_reach_zscore against the baseline of this period's three posts
+-- (R = 0.15, s = 5, r̄ = 400/3): a post of 40 engagements on reach 100
+-- stands (40 - 15) / (5 · sqrt(100 / (400/3))) = 10 / sqrt(3) = 5.7735
+-- above; 15 on 100 is exactly R (0); 3 on 200 is (3 - 30) / (5 · sqrt(1.5))
+SELECT agree(er_reach_zscore(40, 0, 0, 100, s), 10 / sqrt(3), 1e-15) AS breakout,
+       er_reach_zscore(10, 3, 2, 100, s) AS on_the_ratio,
+       agree(er_reach_zscore(likes => 1, comments => 1, shares => 1, reach => 200, baseline => s), -27 / (5 * sqrt(1.5)), 1e-15)
+           AS below_named
+FROM ins_periods WHERE period = 'now';
+-- the nine widths of the counts and reach give the bigint result
+SELECT count(DISTINCT z) AS results, count(*) AS widths, min(z) = 10 / sqrt(3) AS value FROM (
+    SELECT er_reach_zscore(40::smallint, 0::smallint, 0::smallint, 100::smallint, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::int, 0::int, 0::int, 100::int, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::bigint, 0::bigint, 0::bigint, 100::bigint, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::smallint, 0::smallint, 0::smallint, 100::int, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::smallint, 0::smallint, 0::smallint, 100::bigint, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::int, 0::int, 0::int, 100::smallint, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::int, 0::int, 0::int, 100::bigint, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::bigint, 0::bigint, 0::bigint, 100::smallint, s) FROM ins_periods WHERE period = 'now'
+    UNION ALL SELECT er_reach_zscore(40::bigint, 0::bigint, 0::bigint, 100::int, s) FROM ins_periods WHERE period = 'now'
+) x(z);
+-- NULL: reach 0, a baseline of one post, one whose posts share one rate
+-- (s = 0), one without interval sums, a NULL argument; negative counts
+-- 22023 in argument order; counts near 2^63 stay finite
+SELECT er_reach_zscore(5, 0, 0, 0, s) IS NULL AS no_reach,
+       er_reach_zscore(5, 0, 0, 100, (SELECT engagement_agg(1, 0, 0, 100, 100, 1))) IS NULL AS one_post,
+       er_reach_zscore(5, 0, 0, 100, (SELECT engagement_agg(l, 0, 0, 10 * l, 0, 1) FROM (VALUES (1), (2)) v(l))) IS NULL
+           AS no_spread,
+       er_reach_zscore(5, 0, 0, 100, '(3,3,60,60,400,0,0,0,0,0,0,0,0,0,0,0,0,0)'::engagement_stats_1_1::engagement_stats) IS NULL
+           AS from_1_1,
+       er_reach_zscore(5, NULL, 0, 100, s) IS NULL AS null_count,
+       er_reach_zscore(5, 0, 0, 100, NULL) IS NULL AS null_baseline,
+       er_reach_zscore(9223372036854775807, 9223372036854775807, 9223372036854775807, 1, s) > 1e18 AS huge
+FROM ins_periods WHERE period = 'now';
+SELECT er_reach_zscore(-1, -1, 0, 100, s) FROM ins_periods WHERE period = 'now';
+SELECT er_reach_zscore(1, 0, -1::smallint, 100, s) FROM ins_periods WHERE period = 'now';
+SELECT er_reach_zscore(1, 0, 0, -100, s) FROM ins_periods WHERE period = 'now';
+-- a breakout post against the moving baseline of the 30 posts before it:
+-- the baseline summary over the frame equals the one built from those
+-- rows alone, so the z-score does too
+CREATE TABLE ins_feed AS
+SELECT i AS id, (i * 7919) % 50 AS likes, i % 3 AS comments, 0 AS shares, 1000 + (i * 104729) % 500 AS reach
+FROM generate_series(1, 200) i;
+UPDATE ins_feed SET likes = 400 WHERE id = 150;
+SELECT count(*) FILTER (WHERE z >= 3) AS breakouts, min(id) FILTER (WHERE z >= 3) AS breakout_id,
+       bool_and(z IS NOT DISTINCT FROM z_alone) AS frame_equals_alone
+FROM (SELECT id, er_reach_zscore(likes, comments, shares, reach, base) AS z,
+             er_reach_zscore(likes, comments, shares, reach,
+                             (SELECT engagement_agg(b.likes, b.comments, b.shares, b.reach, 0, 0) FROM ins_feed b
+                              WHERE b.id BETWEEN f.id - 30 AND f.id - 1)) AS z_alone
+      FROM (SELECT *, engagement_agg(likes, comments, shares, reach, 0, 0)
+                          OVER (ORDER BY id ROWS BETWEEN 30 PRECEDING AND 1 PRECEDING) AS base
+            FROM ins_feed) f) x;
