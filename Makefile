@@ -77,7 +77,7 @@ src/superseded.o src/superseded.bc: $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
 src/smm_scalar.o src/smm_scalar.bc: $(COMMON_H) src/smm_scalar_widths.inc
 src/smm_agg.o src/smm_agg.bc: $(RATE_STATE_H) $(RATIO_STATE_H) src/smm_agg_widths.inc
 src/survey.o src/survey.bc: $(SURVEY_H) $(INDEX_STATE_H) $(RATIO_STATE_H)
-src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(NPS_STATE_H) $(RATIO_STATE_H)
+src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(INTERVAL_STATE_H) $(NPS_STATE_H) $(RATIO_STATE_H) src/survey_intervals_widths.inc
 src/follower_growth.o src/follower_growth.bc: $(FOLLOWER_GROWTH_STATE_H)
 src/intervals.o src/intervals.bc: $(INTERVAL_STATE_H) $(SURVEY_H)
 src/confidentiality.o src/confidentiality.bc: $(COMMON_H)

@@ -187,3 +187,107 @@ FROM (SELECT id, er_reach_zscore(likes, comments, shares, reach, base) AS z,
       FROM (SELECT *, engagement_agg(likes, comments, shares, reach, 0, 0)
                           OVER (ORDER BY id ROWS BETWEEN 30 PRECEDING AND 1 PRECEDING) AS base
             FROM ins_feed) f) x;
+
+-- Survey intervals over respondents as units.  A department of four, each
+-- answering the twelve statements: A all 4, B all 3, C all 5, D all 4.
+-- q12_mean_interval: e = 48, 36, 60, 48, r = 12 each; R = 192/48 = 4,
+-- residuals 0, -12, 12, 0, s² = 288/3 = 96, r̄ = 12: 4 ± z · sqrt(96/4) / 12
+-- = 4 ± 0.8002; with headcount 8 the half-width times sqrt(1 - 4/8)
+CREATE TABLE ins_survey (respondent text, scores int[], scores2 smallint[], nps int, nps2 smallint, headcount bigint);
+INSERT INTO ins_survey VALUES
+    ('A', array_fill(4, ARRAY[12]), array_fill(4, ARRAY[12]), 10, 10, 8),
+    ('B', array_fill(3, ARRAY[12]), array_fill(3, ARRAY[12]), 9, 9, 8),
+    ('C', array_fill(5, ARRAY[12]), array_fill(5, ARRAY[12]), 8, 8, 8),
+    ('D', array_fill(4, ARRAY[12]), array_fill(4, ARRAY[12]), 3, 3, 8);
+SELECT q12_mean(scores) AS mean,
+       agree(lower(q12_mean_interval(scores)), 4 - 1.959963984540054 * sqrt(24.0) / 12, 1e-12) AS lower_95,
+       agree(upper(q12_mean_interval(scores)), 4 + 1.959963984540054 * sqrt(24.0) / 12, 1e-12) AS upper_95,
+       agree(upper(q12_mean_interval(scores, 0.9)), 4 + 1.6448536269514722 * sqrt(24.0) / 12, 1e-12) AS upper_90,
+       agree(upper(q12_mean_interval(scores, headcount)), 4 + 1.959963984540054 * sqrt(24.0) / 12 * sqrt(0.5), 1e-12)
+           AS upper_headcount,
+       agree(upper(q12_mean_interval(scores, 8, 0.9)), 4 + 1.6448536269514722 * sqrt(24.0) / 12 * sqrt(0.5), 1e-12)
+           AS upper_int_headcount_90,
+       q12_mean_interval(scores, 4) AS everyone_answered,
+       q12_mean_interval(scores2) = q12_mean_interval(scores) AS smallint_same
+FROM ins_survey;
+-- percent_favourable_interval: favourable answers 12, 0, 12, 12 of 12 each:
+-- R = 36/48 = 0.75, residuals 3, -9, 3, 3, s² = 108/3 = 36, r̄ = 12:
+-- 75 ± 100 · z · sqrt(36/4) / 12 = 75 ± 48.9991, the upper bound clamped to
+-- 100; the department without B: every respondent at 100 %, zero width
+SELECT percent_favourable(scores) AS pf,
+       agree(lower(percent_favourable_interval(scores)), 75 - 100 * 1.959963984540054 * 3 / 12, 1e-12) AS lower_95,
+       upper(percent_favourable_interval(scores)) AS clamped_upper,
+       agree(lower(percent_favourable_interval(scores2, headcount, 0.9)), 75 - 100 * 1.6448536269514722 * 3 / 12 * sqrt(0.5), 1e-12)
+           AS lower_headcount_90,
+       percent_favourable_interval(scores) FILTER (WHERE respondent <> 'B') AS all_favourable,
+       percent_favourable_interval(scores2) = percent_favourable_interval(scores) AS smallint_same
+FROM ins_survey;
+-- enps_interval: scores 10, 9, 8, 3 and, below, 0 and 10 (six respondents):
+-- +1, +1, 0, -1, -1, +1; mean 1/6 (eNPS 16.67), Σ(x - x̄)² = 5 - 1/6 = 29/6,
+-- s² = 29/30: 16.67 ± 100 · z · sqrt(29/180) = 16.67 ± 78.67
+SELECT enps(s) AS enps,
+       agree(lower(enps_interval(s)), 100.0 / 6 - 100 * 1.959963984540054 * sqrt(29.0 / 180), 1e-12) AS lower_95,
+       agree(upper(enps_interval(s)), 100.0 / 6 + 100 * 1.959963984540054 * sqrt(29.0 / 180), 1e-12) AS upper_95,
+       agree(upper(enps_interval(s, 10)), 100.0 / 6 + 100 * 1.959963984540054 * sqrt(29.0 / 180) * sqrt(0.4), 1e-12)
+           AS upper_headcount_10,
+       agree(upper(enps_interval(s, 10::bigint, 0.8)), 100.0 / 6 + 100 * 1.2815515655446004 * sqrt(29.0 / 180) * sqrt(0.4), 1e-12)
+           AS upper_headcount_80,
+       enps_interval(s::smallint) = enps_interval(s) AS smallint_same,
+       enps_interval(s, 6) AS everyone_answered
+FROM (SELECT nps FROM ins_survey UNION ALL VALUES (0), (10)) v(s);
+-- clamped to -100 .. 100: 0, 0, 0, 10
+SELECT enps_interval(s) AS clamped_below FROM (VALUES (0), (0), (0), (10)) v(s);
+-- NULL rows and elements: a NULL array or score is skipped, NULL elements
+-- are unanswered statements, a respondent with none is skipped; fewer
+-- than 2 respondents: NULL
+SELECT q12_mean_interval(scores) = (SELECT q12_mean_interval(scores) FROM ins_survey) AS nulls_skipped
+FROM (SELECT scores FROM ins_survey UNION ALL VALUES (NULL::int[]), (array_fill(NULL::int, ARRAY[12]))) v(scores);
+-- ({4,5}: 2 of 2 favourable, {1,2}: 0 of 2, {}: skipped; R = 0.5, s² = 2,
+-- half-width 100 · z · sqrt(2/2) / 2 = 98, clamped at both ends)
+SELECT percent_favourable_interval(s) AS unanswered_elements
+FROM (VALUES ('{4,NULL,5}'::int[]), ('{1,2,NULL}'), ('{NULL,NULL}')) v(s);
+SELECT q12_mean_interval(scores) IS NULL AS one_respondent, percent_favourable_interval(scores) IS NULL AS pf_one,
+       enps_interval(nps) IS NULL AS enps_one
+FROM ins_survey WHERE respondent = 'A';
+-- (NULL scores only: NULL; +1 and -1 among NULLs: mean 0, s² = 2, half-width
+-- 100 · z · sqrt(2/2) · sqrt(1 - 2/10) = 175, clamped)
+SELECT enps_interval(s) FILTER (WHERE s IS NULL) IS NULL AS only_nulls, enps_interval(s, 10) AS nulls_skipped
+FROM (VALUES (NULL::int), (9), (NULL), (0)) v(s);
+-- bad input, 22023: a score outside the scale, a Q12 array without 12
+-- answers, a headcount below the respondents or differing, a confidence
+-- outside 0 .. 1 or differing
+SELECT q12_mean_interval(s) FROM (VALUES (array_fill(6, ARRAY[12]))) v(s);
+SELECT q12_mean_interval(s) FROM (VALUES ('{4,4}'::int[])) v(s);
+SELECT percent_favourable_interval(s::smallint[]) FROM (VALUES ('{0,4}'::int[])) v(s);
+SELECT enps_interval(s) FROM (VALUES (11)) v(s);
+SELECT enps_interval(s::smallint) FROM (VALUES (-1)) v(s);
+SELECT enps_interval(s, 1) FROM (VALUES (9), (10)) v(s);
+SELECT enps_interval(s, h) FROM (VALUES (9, 10), (10, 11)) v(s, h);
+SELECT enps_interval(s, 0) FROM (VALUES (9)) v(s);
+SELECT percent_favourable_interval(s, c) FROM (VALUES ('{4}'::int[], 0.9), ('{5}', 0.95)) v(s, c);
+SELECT q12_mean_interval(scores, 1.5) FROM ins_survey;
+-- moving frames and parallel plans: the aggregates over a moving frame
+-- equal the frame alone; a forced parallel plan gives the serial result
+CREATE TABLE ins_respondents AS
+SELECT i AS id, array_fill(1 + (i * 7) % 5, ARRAY[12]) AS scores, (i * 13) % 11 AS nps
+FROM generate_series(1, 3000) i;
+UPDATE ins_respondents SET scores[3] = NULL, scores[7] = 5 WHERE id % 4 = 0;
+SELECT bool_and(m IS NOT DISTINCT FROM m_alone AND f IS NOT DISTINCT FROM f_alone AND e IS NOT DISTINCT FROM e_alone)
+           AS frames_equal_alone
+FROM (SELECT id, q12_mean_interval(scores) OVER w AS m, percent_favourable_interval(scores, 5000) OVER w AS f,
+             enps_interval(nps, 0.9) OVER w AS e,
+             (SELECT q12_mean_interval(b.scores) FROM ins_respondents b WHERE b.id BETWEEN r.id - 9 AND r.id) AS m_alone,
+             (SELECT percent_favourable_interval(b.scores, 5000) FROM ins_respondents b WHERE b.id BETWEEN r.id - 9 AND r.id) AS f_alone,
+             (SELECT enps_interval(b.nps, 0.9) FROM ins_respondents b WHERE b.id BETWEEN r.id - 9 AND r.id) AS e_alone
+      FROM ins_respondents r WINDOW w AS (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW)) x
+WHERE id <= 300;
+CREATE TABLE ins_serial AS
+SELECT q12_mean_interval(scores) AS m, percent_favourable_interval(scores) AS f, enps_interval(nps) AS e FROM ins_respondents;
+SELECT parallel_plans(true);
+EXPLAIN (COSTS OFF) SELECT q12_mean_interval(scores), enps_interval(nps) FROM ins_respondents;
+SELECT agree(lower(m), (SELECT lower(m) FROM ins_serial), 1e-12) AND agree(upper(m), (SELECT upper(m) FROM ins_serial), 1e-12)
+           AND agree(lower(f), (SELECT lower(f) FROM ins_serial), 1e-12)
+           AND agree(upper(e), (SELECT upper(e) FROM ins_serial), 1e-12) AS parallel_equals_serial
+FROM (SELECT q12_mean_interval(scores) AS m, percent_favourable_interval(scores) AS f, enps_interval(nps) AS e
+      FROM ins_respondents) x;
+SELECT parallel_plans(false);

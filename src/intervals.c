@@ -10,8 +10,6 @@
 
 #include "survey.h"
 
-#define DEFAULT_CONFIDENCE 0.95
-
 /* Wilson score interval, in percent (wilson_bounds) */
 PG_FUNCTION_INFO_V1(wilson_interval);
 Datum
@@ -102,26 +100,15 @@ er_view_interval_inv_transfn(PG_FUNCTION_ARGS)
 static Datum
 q12_interval_step(FunctionCallInfo fcinfo, int headcount_width, bool has_confidence, bool remove)
 {
-	double		confidence = DEFAULT_CONFIDENCE;
-	int64		headcount = 0;
-	int			argno = 2;
+	double		confidence;
+	int64		headcount;
 	int64		yes;
 	int64		answered;
 
 	for (int i = 1; i < PG_NARGS(); i++)
 		if (PG_ARGISNULL(i))
 			RETURN_STATE_UNCHANGED();
-	if (headcount_width > 0)
-	{
-		headcount = int_arg_width(fcinfo, argno++, "headcount", headcount_width);
-		if (headcount < 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("headcount must be at least 1"),
-					 errdetail("Value: " INT64_FORMAT ".", headcount)));
-	}
-	if (has_confidence)
-		confidence = PG_GETARG_FLOAT8(argno);
+	interval_group_args(fcinfo, 2, headcount_width, has_confidence, &headcount, &confidence);
 	count_q12_answers(PG_GETARG_DATUM(1), &yes, &answered);
 	if (answered == 0)
 		RETURN_STATE_UNCHANGED();

@@ -245,10 +245,27 @@ ratio_spread(const SpreadSums *sums, int64 n, double *x)
 }
 
 /*
+ * The half-width of the interval of 100·Σe/Σr over n units, in percent;
+ * false for fewer than 2 units or Σr = 0.  headcount > 0 applies the
+ * finite population correction √(1 - n/headcount).
+ */
+bool
+ratio_half_width(const SpreadSums *sums, int64 n, double z, int64 headcount, double *half)
+{
+	double		x;
+
+	if (!ratio_spread(sums, n, &x))
+		return false;
+	*half = 100 * z * x / (double) sums->r;
+	if (headcount > 0)
+		*half *= sqrt(1 - (double) n / (double) headcount);
+	return true;
+}
+
+/*
  * The interval of 100·Σe/Σr over n units, in percent; false (NULL) for
- * fewer than 2 units or Σr = 0.  headcount > 0 applies the finite
- * population correction √(1 - n/headcount); proportion clamps the bounds
- * to 0..100, a rate only to >= 0.
+ * fewer than 2 units or Σr = 0.  proportion clamps the bounds to 0..100, a
+ * rate only to >= 0.
  */
 bool
 ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
@@ -256,14 +273,10 @@ ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
 {
 	double		centre;
 	double		half;
-	double		x;
 
-	if (!ratio_spread(sums, n, &x))
+	if (!ratio_half_width(sums, n, z, headcount, &half))
 		return false;
 	centre = percent_of(sums->e, sums->r);
-	half = 100 * z * x / (double) sums->r;
-	if (headcount > 0)
-		half *= sqrt(1 - (double) n / (double) headcount);
 	*lower = Max(0.0, centre - half);
 	*upper = centre + half;
 	if (proportion)

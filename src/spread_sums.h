@@ -55,6 +55,10 @@ extern double confidence_z(double confidence);
  */
 extern bool ratio_spread(const SpreadSums *sums, int64 n, double *x);
 
+/* the half-width of that interval in percent, with the finite-population correction for a headcount */
+extern bool ratio_half_width(const SpreadSums *sums, int64 n, double z, int64 headcount,
+							 double *half);
+
 /* the interval of 100·Σe/Σr over n units; false (NULL) for fewer than 2 or Σr = 0 */
 extern bool ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
 						   bool proportion, double *lower, double *upper);
