@@ -11,7 +11,7 @@ MODULE_big = engagement
 # family are in their own file (smm_agg.o, survey.o, ...): DEVELOPMENT.md
 OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o \
 	src/ratio_state.o src/mean_state.o src/rate_state.o src/index_state.o \
-	src/spread_sums.o src/interval_state.o src/nps_state.o src/follower_growth_state.o \
+	src/spread_sums.o src/interval_state.o src/drivers_state.o src/nps_state.o src/follower_growth_state.o \
 	src/engagement_stats.o src/engagement_stats_1_1.o src/superseded.o \
 	src/smm_scalar.o src/smm_agg.o src/survey.o src/survey_scales.o \
 	src/follower_growth.o src/intervals.o src/confidentiality.o src/insights.o
@@ -54,6 +54,7 @@ RATE_STATE_H = src/rate_state.h $(MEAN_STATE_H)
 INDEX_STATE_H = src/index_state.h $(MEAN_STATE_H)
 SPREAD_SUMS_H = src/spread_sums.h $(COMMON_H)
 INTERVAL_STATE_H = src/interval_state.h $(SPREAD_SUMS_H)
+DRIVERS_STATE_H = src/drivers_state.h $(SPREAD_SUMS_H)
 NPS_STATE_H = src/nps_state.h $(COMMON_H)
 FOLLOWER_GROWTH_STATE_H = src/follower_growth_state.h $(COMMON_H)
 ENGAGEMENT_STATS_H = src/engagement_stats.h $(RATE_STATE_H) $(RATIO_STATE_H) $(SPREAD_SUMS_H)
@@ -69,6 +70,7 @@ src/rate_state.o src/rate_state.bc: $(RATE_STATE_H) $(STATE_IO_H)
 src/index_state.o src/index_state.bc: $(INDEX_STATE_H) $(STATE_IO_H)
 src/spread_sums.o src/spread_sums.bc: $(SPREAD_SUMS_H) $(STATE_IO_H)
 src/interval_state.o src/interval_state.bc: $(INTERVAL_STATE_H) $(STATE_IO_H)
+src/drivers_state.o src/drivers_state.bc: $(DRIVERS_STATE_H) $(STATE_IO_H)
 src/nps_state.o src/nps_state.bc: $(NPS_STATE_H) $(STATE_IO_H)
 src/follower_growth_state.o src/follower_growth_state.bc: $(FOLLOWER_GROWTH_STATE_H) $(STATE_IO_H)
 src/engagement_stats.o src/engagement_stats.bc: $(ENGAGEMENT_STATS_H) $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
@@ -81,7 +83,7 @@ src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(INTERVAL_STATE_H) $(N
 src/follower_growth.o src/follower_growth.bc: $(FOLLOWER_GROWTH_STATE_H)
 src/intervals.o src/intervals.bc: $(INTERVAL_STATE_H) $(SURVEY_H)
 src/confidentiality.o src/confidentiality.bc: $(COMMON_H)
-src/insights.o src/insights.bc: $(ENGAGEMENT_STATS_H) src/insights_widths.inc
+src/insights.o src/insights.bc: $(DRIVERS_STATE_H) $(ENGAGEMENT_STATS_H) src/insights_widths.inc
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

@@ -1348,3 +1348,103 @@ COMMENT ON AGGREGATE enps_interval(smallint, integer, double precision) IS
 	'interval of the eNPS (-100 .. 100) over respondents: 100 * (mean of +1, 0, -1 for 9-10, 7-8, 0-6 +- z * sqrt(s2 / n)); finite-population correction for the headcount; NULL for fewer than 2 respondents';
 
 -- end of generated survey_interval_forms
+
+--------------------------------------------------------------------------
+-- Key drivers (added in 1.3): the correlation of each survey item with an
+-- outcome, from exact integer sums per item
+--------------------------------------------------------------------------
+
+CREATE TYPE engagement_drivers_state;
+
+CREATE FUNCTION engagement_drivers_state_in(cstring) RETURNS engagement_drivers_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_drivers_state_out(engagement_drivers_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_drivers_state_recv(internal) RETURNS engagement_drivers_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_drivers_state_send(engagement_drivers_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_drivers_state (
+	INTERNALLENGTH = VARIABLE,
+	INPUT = engagement_drivers_state_in,
+	OUTPUT = engagement_drivers_state_out,
+	RECEIVE = engagement_drivers_state_recv,
+	SEND = engagement_drivers_state_send,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE engagement_drivers_state IS
+	'state of driver_correlations: for each item (at most 100), the rows where it and the outcome were answered and the exact sums of x, y, x², y² and x·y';
+COMMENT ON FUNCTION engagement_drivers_state_in(cstring) IS
+	'text input of engagement_drivers_state: v2(items,n,x,y,xx,yy,xy,...), six numbers per item';
+COMMENT ON FUNCTION engagement_drivers_state_out(engagement_drivers_state) IS
+	'text output of engagement_drivers_state';
+COMMENT ON FUNCTION engagement_drivers_state_recv(internal) IS
+	'binary input of engagement_drivers_state';
+COMMENT ON FUNCTION engagement_drivers_state_send(engagement_drivers_state) IS
+	'binary output of engagement_drivers_state';
+
+CREATE FUNCTION drivers_state_combine(engagement_drivers_state, engagement_drivers_state)
+	RETURNS engagement_drivers_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION drivers_state_combine(engagement_drivers_state, engagement_drivers_state) IS
+	'combine function of driver_correlations: adds the sums of each item of two states of as many items';
+
+-- reads engagement.min_group_size, so STABLE
+CREATE FUNCTION driver_correlations_finalfn(engagement_drivers_state) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION driver_correlations_finalfn(engagement_drivers_state) IS
+	'final function of driver_correlations: Pearson''s r of each item with the outcome; NULL below greatest(20, engagement.min_group_size) rows or for a variance of 0';
+
+CREATE FUNCTION driver_correlations_transfn(engagement_drivers_state, integer[], integer)
+	RETURNS engagement_drivers_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION driver_correlations_transfn(engagement_drivers_state, integer[], integer) IS
+	'transition function of driver_correlations: adds each answered item and the outcome';
+
+CREATE FUNCTION driver_correlations_inv_transfn(engagement_drivers_state, integer[], integer)
+	RETURNS engagement_drivers_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION driver_correlations_inv_transfn(engagement_drivers_state, integer[], integer) IS
+	'inverse transition function of driver_correlations: takes back a row leaving a moving window frame';
+
+CREATE FUNCTION driver_correlations_int2_transfn(engagement_drivers_state, smallint[], smallint)
+	RETURNS engagement_drivers_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION driver_correlations_int2_transfn(engagement_drivers_state, smallint[], smallint) IS
+	'transition function of driver_correlations: adds each answered item and the outcome';
+
+CREATE FUNCTION driver_correlations_int2_inv_transfn(engagement_drivers_state, smallint[], smallint)
+	RETURNS engagement_drivers_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION driver_correlations_int2_inv_transfn(engagement_drivers_state, smallint[], smallint) IS
+	'inverse transition function of driver_correlations: takes back a row leaving a moving window frame';
+
+CREATE AGGREGATE driver_correlations(items integer[], outcome integer) (
+	SFUNC = driver_correlations_transfn,
+	STYPE = engagement_drivers_state,
+	FINALFUNC = driver_correlations_finalfn,
+	COMBINEFUNC = drivers_state_combine,
+	MSFUNC = driver_correlations_transfn,
+	MINVFUNC = driver_correlations_inv_transfn,
+	MSTYPE = engagement_drivers_state,
+	MFINALFUNC = driver_correlations_finalfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE driver_correlations(integer[], integer) IS
+	'key drivers: Pearson''s r of each item with the outcome over the rows where both were answered, from exact sums; NULL for an item below greatest(20, engagement.min_group_size) rows or of variance 0';
+
+CREATE AGGREGATE driver_correlations(items smallint[], outcome smallint) (
+	SFUNC = driver_correlations_int2_transfn,
+	STYPE = engagement_drivers_state,
+	FINALFUNC = driver_correlations_finalfn,
+	COMBINEFUNC = drivers_state_combine,
+	MSFUNC = driver_correlations_int2_transfn,
+	MINVFUNC = driver_correlations_int2_inv_transfn,
+	MSTYPE = engagement_drivers_state,
+	MFINALFUNC = driver_correlations_finalfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE driver_correlations(smallint[], smallint) IS
+	'key drivers: Pearson''s r of each item with the outcome over the rows where both were answered, from exact sums; NULL for an item below greatest(20, engagement.min_group_size) rows or of variance 0';

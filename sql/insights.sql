@@ -291,3 +291,84 @@ SELECT agree(lower(m), (SELECT lower(m) FROM ins_serial), 1e-12) AND agree(upper
 FROM (SELECT q12_mean_interval(scores) AS m, percent_favourable_interval(scores) AS f, enps_interval(nps) AS e
       FROM ins_respondents) x;
 SELECT parallel_plans(false);
+
+-- driver_correlations: twenty respondents, five copies of four answers
+-- (outcome y, item 5 x) = (1, 1), (3, 2), (2, 3), (4, 4): x̄ = ȳ = 2.5,
+-- Σ(x - x̄)(y - ȳ) = 2.25 - 0.25 - 0.25 + 2.25 = 4, Σ(x - x̄)² = Σ(y - ȳ)² = 5,
+-- r = 4/5 = 0.8 (and so for the twenty).  Item 1 is y (r = 1), item 2 is
+-- 6 - y (r = -1), item 3 always 3 (variance 0: NULL), item 4 is y but
+-- unanswered once (19 rows, below 20: NULL)
+CREATE TABLE ins_drivers AS
+SELECT k, ARRAY[y, 6 - y, 3, CASE WHEN k = 0 THEN NULL ELSE y END, x] AS items, y AS outcome
+FROM generate_series(0, 19) k,
+     LATERAL (SELECT (ARRAY[1, 3, 2, 4])[k % 4 + 1] AS y, (ARRAY[1, 2, 3, 4])[k % 4 + 1] AS x) v;
+SELECT driver_correlations(items, outcome) AS drivers,
+       driver_correlations(items::smallint[], outcome::smallint) AS smallint_drivers,
+       (SELECT corr(items[5], outcome) FROM ins_drivers) AS corr_item_5
+FROM ins_drivers;
+-- a NULL array or outcome skips the row; each item counts its own rows
+SELECT driver_correlations(items, outcome) AS nulls_skipped
+FROM (SELECT items, outcome FROM ins_drivers
+      UNION ALL VALUES (NULL::int[], 3), ('{1,2,3,4,5}', NULL), ('{NULL,NULL,NULL,NULL,NULL}', 2)) v(items, outcome);
+-- the minimum group: greatest(20, engagement.min_group_size)
+SET engagement.min_group_size = 21;
+SELECT driver_correlations(items, outcome) AS below_21 FROM ins_drivers;
+RESET engagement.min_group_size;
+-- no rows: NULL; empty arrays: an empty result
+SELECT driver_correlations(items, outcome) IS NULL AS no_rows FROM ins_drivers WHERE false;
+SELECT driver_correlations('{}'::int[], 5) AS no_items;
+-- bad input, 22023: arrays of different lengths, more than 100 items, two
+-- dimensions, negative answers or outcome
+SELECT driver_correlations(items, 1) FROM (VALUES ('{1,2}'::int[]), ('{1,2,3}')) v(items);
+SELECT driver_correlations(array_fill(1, ARRAY[101]), 1);
+SELECT driver_correlations('{{1,2},{3,4}}'::int[], 1);
+SELECT driver_correlations('{1,-2}'::int[], 1);
+SELECT driver_correlations('{1,2}'::smallint[], -1::smallint);
+-- 3 000 random rows of twelve items 1 .. 5 and an outcome 0 .. 10 (each
+-- item unanswered now and then): each r within 2 ulp of the exact value,
+-- computed in numeric from the same sums (r read as its shortest decimal,
+-- which is within half an ulp of it), and equal to corr() to 1e-12
+CREATE TABLE ins_answers AS
+SELECT i AS id,
+       ARRAY(SELECT CASE WHEN random() < 0.05 THEN NULL ELSE 1 + floor(random() * 5)::int END
+             FROM generate_series(1, 12) WHERE i > 0) AS items,
+       floor(random() * 11)::int AS outcome
+FROM (SELECT setseed(0.29)) s, generate_series(1, 3000) i;
+UPDATE ins_answers SET items[j] = least(5, outcome / 2 + 1) FROM generate_series(3, 4) j WHERE id % 3 = 0;
+SELECT count(*) AS items,
+       count(*) FILTER (WHERE abs(r::text::numeric - exact) <= 2 * 2 ^ (floor(log(2, abs(r)::numeric)) - 52)) AS within_2_ulp,
+       count(*) FILTER (WHERE agree(r, c, 1e-12)) AS equal_to_corr
+FROM (SELECT i, (SELECT driver_correlations(items, outcome) FROM ins_answers)[i] AS r,
+             (SELECT corr(items[i], outcome) FROM ins_answers) AS c,
+             (SELECT (n * sxy - sx * sy) / sqrt(((n * sxx - sx * sx) * (n * syy - sy * sy))::numeric(1000, 60))
+              FROM (SELECT count(*)::numeric AS n, sum(x)::numeric AS sx, sum(y)::numeric AS sy,
+                           sum(x * x)::numeric AS sxx, sum(y * y)::numeric AS syy, sum(x * y)::numeric AS sxy
+                    FROM (SELECT items[i] AS x, outcome AS y FROM ins_answers WHERE items[i] IS NOT NULL) p) sums) AS exact
+      FROM generate_series(1, 12) i) x;
+-- parallel = serial; a moving frame equals the frame alone
+CREATE TABLE ins_drivers_serial AS SELECT driver_correlations(items, outcome) AS d FROM ins_answers;
+SELECT parallel_plans(true);
+EXPLAIN (COSTS OFF) SELECT driver_correlations(items, outcome) FROM ins_answers;
+SELECT d = (SELECT d FROM ins_drivers_serial) AS parallel_equals_serial
+FROM (SELECT driver_correlations(items, outcome) AS d FROM ins_answers) x;
+SELECT parallel_plans(false);
+SELECT count(*) AS frames, bool_and(d IS NOT DISTINCT FROM d_alone) AS frames_equal_alone
+FROM (SELECT id, driver_correlations(items, outcome) OVER (ORDER BY id ROWS BETWEEN 39 PRECEDING AND CURRENT ROW) AS d,
+             (SELECT driver_correlations(b.items, b.outcome) FROM ins_answers b WHERE b.id BETWEEN a.id - 39 AND a.id) AS d_alone
+      FROM ins_answers a) x
+WHERE id <= 400;
+-- the state: text form v2(items, then n, Σx, Σy, Σx², Σy², Σxy of each),
+-- read back equal; values no rows could give are 22P02
+SELECT driver_correlations_transfn(driver_correlations_transfn(NULL, '{1,NULL}', 3), '{2,5}', 4) AS state;
+SELECT s AS state, input_sqlstate(s, 'engagement_drivers_state') AS sqlstate FROM (VALUES
+    ('v2(0)'), ('v2(2,2,3,7,5,25,11,1,5,4,25,16,20)'), ('v2(1,0,0,0,0,0,0)'),
+    ('v2(1,1,2,3,4,9,6)'), ('v2(1,1,2,3,4,9,7)'), ('v2(1,2,3,7,5,26,11)'), ('v2(1,2,3,7,5,25,30)'),
+    ('v2(1,2,3,7,4,25,11)'), ('v2(1,0,1,0,1,0,0)'), ('v2(1,-1,0,0,0,0,0)'), ('v2(101)'), ('v2(2,0,0,0,0,0,0)'),
+    ('v2(1,2,3,7,5,25,11,0)'), ('(1,2,3,7,5,25,11)')) v(s);
+SELECT s::engagement_drivers_state::text = s AS round_trip
+FROM (VALUES ('v2(2,2,3,7,5,25,11,1,5,4,25,16,20)'), ('v2(0)')) v(s);
+SELECT drivers_state_combine('v2(1,1,2,3,4,9,6)', 'v2(1,1,1,3,1,9,3)') AS combined,
+       drivers_state_combine(NULL, 'v2(1,1,2,3,4,9,6)') AS with_null,
+       drivers_state_combine('v2(1,1,2,3,4,9,6)', NULL) AS null_other;
+SELECT drivers_state_combine('v2(1,1,2,3,4,9,6)', 'v2(2,1,2,3,4,9,6,0,0,0,0,0,0)');
+SELECT driver_correlations_inv_transfn('v2(1,1,2,3,4,9,6)', '{3}', 3);

@@ -4,13 +4,19 @@
  *		(Newcombe's interval of a difference, the difference of two
  *		summaries' ER with an interval), the ER of a small cell shrunk
  *		towards its whole (empirical Bayes), and how far one post stands
- *		from its baseline (a z-score).  The intervals reuse the Wilson
- *		bounds and the ratio estimator's spread of spread_sums.c; the
- *		summaries are read with engagement_stats.c.
+ *		from its baseline (a z-score); and what drives engagement, the
+ *		correlation of each survey item with an outcome.  The intervals
+ *		reuse the Wilson bounds and the ratio estimator's spread of
+ *		spread_sums.c; the summaries are read with engagement_stats.c; the
+ *		correlations keep their sums in drivers_state.c.
  */
+#include "drivers_state.h"
 #include "engagement_stats.h"
 
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/float.h"
+#include "utils/guc.h"
 
 /*
  * Newcombe's hybrid score interval of p1 - p2 (his method 10), in
@@ -185,3 +191,135 @@ post_zscore(FunctionCallInfo fcinfo, int width, int audience_width)
 }
 
 #include "insights_widths.inc"
+
+/*
+ * driver_correlations(items, outcome): one row's answers added to (or, for
+ * a moving frame, taken back from) the sums of each item, on the rows
+ * where the item and the outcome were answered.  width is that of the
+ * items and the outcome (4 integer, 2 smallint).
+ */
+static pg_attribute_always_inline Datum
+drivers_row(FunctionCallInfo fcinfo, int width, bool remove)
+{
+	ArrayView	array;
+	DriversState *state;
+	int64		y;
+	int			present = 0;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		RETURN_STATE_UNCHANGED();
+	array_view(PG_GETARG_DATUM(1), &array);
+	if (array.ndim > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("items must be a one-dimensional array"),
+				 errdetail("The array has %d dimensions.", array.ndim)));
+	if (array.nitems > DRIVERS_MAX_ITEMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("items must have at most %d elements, got %d", DRIVERS_MAX_ITEMS, array.nitems)));
+	y = count_arg_width(fcinfo, 2, "outcome", width);
+	state = drivers_state_for_update(fcinfo, array.nitems);
+	for (int i = 0; i < array.nitems; i++)
+	{
+		int64		x;
+
+		/* NULL elements are unanswered items and take no space in the data */
+		if (array.nulls != NULL && !(array.nulls[i / 8] & (1 << (i % 8))))
+			continue;
+		x = array_int_element(array.values, present++, width);
+		if (unlikely(x < 0))
+			report_negative_count("items", x);
+		drivers_step(state, i, x, y, remove ? -1 : 1);
+	}
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(driver_correlations_transfn);
+Datum
+driver_correlations_transfn(PG_FUNCTION_ARGS)
+{
+	return drivers_row(fcinfo, 4, false);
+}
+
+PG_FUNCTION_INFO_V1(driver_correlations_inv_transfn);
+Datum
+driver_correlations_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return drivers_row(fcinfo, 4, true);
+}
+
+PG_FUNCTION_INFO_V1(driver_correlations_int2_transfn);
+Datum
+driver_correlations_int2_transfn(PG_FUNCTION_ARGS)
+{
+	return drivers_row(fcinfo, 2, false);
+}
+
+PG_FUNCTION_INFO_V1(driver_correlations_int2_inv_transfn);
+Datum
+driver_correlations_int2_inv_transfn(PG_FUNCTION_ARGS)
+{
+	return drivers_row(fcinfo, 2, true);
+}
+
+/*
+ * Pearson's r of one item from its exact sums: with the numerator
+ * nΣxy - ΣxΣy and the variances' nΣx² - (Σx)², nΣy² - (Σy)² computed
+ * exactly in 256 bits and each rounded to a long double (64-bit mantissa),
+ * the one quotient and square root add far less than the final rounding to
+ * a double: within 1 ulp of the exact value.  false (NULL) below min_n rows
+ * or for a variance of 0.
+ */
+static bool
+driver_r(const DriverItem *item, int64 min_n, double *r)
+{
+	const SpreadSums *s = &item->sums;
+	long double numerator;
+	long double var_x;
+	long double var_y;
+
+	if (item->n < min_n)
+		return false;
+	var_x = product_difference(item->n, s->ee, s->e, s->e);
+	var_y = product_difference(item->n, s->rr, s->r, s->r);
+	if (var_x <= 0 || var_y <= 0)
+		return false;
+	numerator = product_difference(item->n, s->er, s->e, s->r);
+	*r = (double) (numerator / sqrtl(var_x * var_y));
+	/* a state no rows gave may pass Cauchy–Schwarz's bound by a rounding */
+	*r = Max(-1.0, Min(1.0, *r));
+	return true;
+}
+
+/* the smallest group a correlation is shown for: greatest(20, engagement.min_group_size) */
+static int64
+drivers_min_n(void)
+{
+	const char *setting = GetConfigOption("engagement.min_group_size", true, false);
+	int64		k = setting != NULL ? strtol(setting, NULL, 10) : 0;
+
+	return Max(20, k);
+}
+
+PG_FUNCTION_INFO_V1(driver_correlations_finalfn);
+Datum
+driver_correlations_finalfn(PG_FUNCTION_ARGS)
+{
+	const DriversState *state = (const DriversState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	int64		min_n = drivers_min_n();
+	int			dims[1] = {(int) state->items};
+	int			lbs[1] = {1};
+	Datum	   *values = palloc(Max(1, state->items) * sizeof(Datum));
+	bool	   *nulls = palloc(Max(1, state->items) * sizeof(bool));
+
+	for (int i = 0; i < state->items; i++)
+	{
+		double		r;
+
+		nulls[i] = !driver_r(&state->item[i], min_n, &r);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(r);
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, 1, dims, lbs, FLOAT8OID,
+											 sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}

@@ -26,6 +26,12 @@ typedef struct SpreadSums
 
 extern bool spread_valid(const SpreadSums *sums, int64 n);
 
+/*
+ * a·b - c·d for non-negative 128-bit integers, computed exactly in 256 bits
+ * and rounded once or twice to a long double (64 bits of mantissa on x86)
+ */
+extern long double product_difference(uint128 a, uint128 b, uint128 c, uint128 d);
+
 /* the sums of one unit; false when a product would not fit */
 static inline bool
 spread_unit(int128 e, int128 r, SpreadSums *unit)

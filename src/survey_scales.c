@@ -58,20 +58,6 @@ scale_score(FunctionCallInfo fcinfo, int width)
 	return score;
 }
 
-/* element i of the packed non-NULL values, of 2 or 4 bytes */
-static inline int64
-score_element(const char *values, int i, int width)
-{
-	if (width == 2)
-	{
-		int16		value;
-
-		memcpy(&value, values + i * 2, sizeof(value));
-		return value;
-	}
-	return read_int32(values + i * 4);
-}
-
 static inline void
 tally_add(ScoreTally *tally, int64 score)
 {
@@ -108,13 +94,13 @@ tally_scores(Datum datum, int width, bool q12)
 	if (array.nulls == NULL)
 	{
 		for (int i = 0; i < array.nitems; i++)
-			tally_add(&tally, score_element(array.values, i, width));
+			tally_add(&tally, array_int_element(array.values, i, width));
 		return tally;
 	}
 	/* NULL elements are unanswered questions and take no space in the data */
 	for (int i = 0; i < array.nitems; i++)
 		if (array.nulls[i / 8] & (1 << (i % 8)))
-			tally_add(&tally, score_element(array.values, present++, width));
+			tally_add(&tally, array_int_element(array.values, present++, width));
 	return tally;
 }
 
