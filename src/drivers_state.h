@@ -47,6 +47,29 @@ typedef struct DriversState
 extern DriversState *drivers_state_for_update(FunctionCallInfo fcinfo, int64 items);
 
 /*
+ * One row's answer x and outcome y (not negative, below 2^31: integer or
+ * smallint) added to an item inline while its sums of products are below
+ * 2^100, so that no sum can pass STATE_SUM_LIMIT; false, with the item as
+ * it was, otherwise (drivers_step then adds it or reports the error).
+ */
+static pg_attribute_always_inline bool
+driver_try_add(DriverItem *item, int64 x, int64 y)
+{
+	SpreadSums *s = &item->sums;
+
+	if (unlikely(((uint64) (s->ee >> 64) | (uint64) (s->rr >> 64) | (uint64) (s->er >> 64)) >=
+				 (UINT64CONST(1) << 36) || item->n == PG_INT64_MAX))
+		return false;
+	s->e += x;
+	s->r += y;
+	s->ee += x * x;
+	s->rr += y * y;
+	s->er += x * y;
+	item->n++;
+	return true;
+}
+
+/*
  * One row's answer x of item i and outcome y added (sign 1) or taken back
  * (sign -1); x and y are not negative.
  */

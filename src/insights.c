@@ -230,7 +230,8 @@ drivers_row(FunctionCallInfo fcinfo, int width, bool remove)
 		x = array_int_element(array.values, present++, width);
 		if (unlikely(x < 0))
 			report_negative_count("items", x);
-		drivers_step(state, i, x, y, remove ? -1 : 1);
+		if (remove || !driver_try_add(&state->item[i], x, y))
+			drivers_step(state, i, x, y, remove ? -1 : 1);
 	}
 	PG_RETURN_POINTER(state);
 }
