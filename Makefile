@@ -11,16 +11,16 @@ MODULE_big = engagement
 # family are in their own file (smm_agg.o, survey.o, ...): DEVELOPMENT.md
 OBJS = src/engagement.o src/common.o src/state_io.o src/fixed_sum.o \
 	src/ratio_state.o src/mean_state.o src/rate_state.o src/index_state.o \
-	src/spread_sums.o src/interval_state.o src/nps_state.o src/follower_growth_state.o \
+	src/spread_sums.o src/interval_state.o src/drivers_state.o src/nps_state.o src/follower_growth_state.o \
 	src/engagement_stats.o src/stats_window.o src/engagement_stats_1_1.o src/superseded.o \
 	src/smm_scalar.o src/smm_agg.o src/survey.o src/survey_scales.o \
-	src/follower_growth.o src/intervals.o src/confidentiality.o src/confidentiality_levels.o
+	src/follower_growth.o src/intervals.o src/confidentiality.o src/confidentiality_levels.o src/insights.o
 
 # install scripts (engagement--VERSION.sql) and update scripts
 # (engagement--OLD--NEW.sql) live at the top, as in contrib
 DATA = $(notdir $(wildcard $(srcdir)/engagement--*.sql))
 
-REGRESS = setup surface output_settings smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals state_types parallel engagement_stats invariants windows moving_frames bad_input
+REGRESS = setup surface output_settings smm_scalar overloads smm_agg follower_growth survey survey_scales confidentiality intervals insights state_types parallel engagement_stats invariants windows moving_frames bad_input
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check
 
@@ -54,6 +54,7 @@ RATE_STATE_H = src/rate_state.h $(MEAN_STATE_H)
 INDEX_STATE_H = src/index_state.h $(MEAN_STATE_H)
 SPREAD_SUMS_H = src/spread_sums.h $(COMMON_H)
 INTERVAL_STATE_H = src/interval_state.h $(SPREAD_SUMS_H)
+DRIVERS_STATE_H = src/drivers_state.h $(SPREAD_SUMS_H)
 NPS_STATE_H = src/nps_state.h $(COMMON_H)
 FOLLOWER_GROWTH_STATE_H = src/follower_growth_state.h $(COMMON_H)
 ENGAGEMENT_STATS_H = src/engagement_stats.h $(RATE_STATE_H) $(RATIO_STATE_H) $(SPREAD_SUMS_H)
@@ -70,6 +71,7 @@ src/rate_state.o src/rate_state.bc: $(RATE_STATE_H) $(STATE_IO_H)
 src/index_state.o src/index_state.bc: $(INDEX_STATE_H) $(STATE_IO_H)
 src/spread_sums.o src/spread_sums.bc: $(SPREAD_SUMS_H) $(STATE_IO_H)
 src/interval_state.o src/interval_state.bc: $(INTERVAL_STATE_H) $(STATE_IO_H)
+src/drivers_state.o src/drivers_state.bc: $(DRIVERS_STATE_H) $(STATE_IO_H)
 src/nps_state.o src/nps_state.bc: $(NPS_STATE_H) $(STATE_IO_H)
 src/follower_growth_state.o src/follower_growth_state.bc: $(FOLLOWER_GROWTH_STATE_H) $(STATE_IO_H)
 src/engagement_stats.o src/engagement_stats.bc: $(ENGAGEMENT_STATS_H) $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
@@ -79,11 +81,13 @@ src/superseded.o src/superseded.bc: $(ENGAGEMENT_STATS_1_1_H) $(STATE_IO_H)
 src/smm_scalar.o src/smm_scalar.bc: $(COMMON_H) src/smm_scalar_widths.inc
 src/smm_agg.o src/smm_agg.bc: $(RATE_STATE_H) $(RATIO_STATE_H) src/smm_agg_widths.inc
 src/survey.o src/survey.bc: $(SURVEY_H) $(INDEX_STATE_H) $(RATIO_STATE_H)
-src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(NPS_STATE_H) $(RATIO_STATE_H)
+src/survey_scales.o src/survey_scales.bc: $(FIXED_SUM_H) $(INTERVAL_STATE_H) $(NPS_STATE_H) $(RATIO_STATE_H) src/survey_intervals_widths.inc
 src/follower_growth.o src/follower_growth.bc: $(FOLLOWER_GROWTH_STATE_H)
 src/intervals.o src/intervals.bc: $(INTERVAL_STATE_H) $(SURVEY_H)
 src/confidentiality.o src/confidentiality.bc: $(CONFIDENTIALITY_H)
 src/confidentiality_levels.o src/confidentiality_levels.bc: $(CONFIDENTIALITY_H)
+src/confidentiality.o src/confidentiality.bc: $(COMMON_H)
+src/insights.o src/insights.bc: $(DRIVERS_STATE_H) $(ENGAGEMENT_STATS_H) src/insights_widths.inc
 
 # TAP tests against the installed extension; each test starts its own
 # clusters with PostgreSQL::Test::Cluster

@@ -89,6 +89,22 @@ push @comparisons, {
 		 . ' / nullif(sum(cardinality(array_remove(scores, NULL))), 0)'],
 		['enps', 'enps(nps)',
 		 '100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0)'],
+		# key drivers: one pass against one corr() per item (the target: 3 x)
+		['driver_correlations(12 items)', 'driver_correlations(scores, nps)',
+		 'ARRAY[' . join(', ', map { "corr(scores[$_], nps)" } 1 .. 12) . ']'],
+	],
+};
+# breakout posts: each post against the summary of the 30 posts before it
+# of its account (a moving frame of engagement_agg), beside er_reach over
+# the same frame (the target: within 2 x); both read one row per post
+my $frame = 'OVER (PARTITION BY account_id ORDER BY published_at ROWS BETWEEN 30 PRECEDING AND 1 PRECEDING)';
+push @comparisons, {
+	table => 'posts_int', group => \%none,
+	floors => [['count(*)', 'count(*)']],
+	pairs => [
+		['er_reach_zscore(30-post frame)', 'sum(z)',
+		 'sum(z)', "(SELECT er_reach(likes, comments, shares, reach) $frame AS z FROM posts_int) f",
+		 "(SELECT er_reach_zscore(likes, comments, shares, reach, engagement_agg(likes, comments, shares, reach, views, followers) $frame) AS z FROM posts_int) f"],
 	],
 };
 push @comparisons, {
@@ -116,8 +132,10 @@ for my $c (@comparisons) {
 	for my $p (@{ $c->{pairs} }) {
 		for my $kind (qw(ours plain)) {
 			my $key = "$c->{table}|$g->{label}|$kind|$p->[0]";
-			# a plain formula may read its own FROM list (unnest)
-			my $from_list = $kind eq 'plain' && $p->[3] ? $from =~ s/^FROM \S+/FROM $p->[3]/r : $from;
+			# a plain formula may read its own FROM list (unnest), and so may
+			# ours (a window in a subquery)
+			my $own = $kind eq 'plain' ? $p->[3] : $p->[4];
+			my $from_list = $own ? $from =~ s/^FROM \S+/FROM $own/r : $from;
 			$query{$key} = $select . ($kind eq 'ours' ? $p->[1] : $p->[2]) . " $from_list";
 			push @keys, $key;
 		}

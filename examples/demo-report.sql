@@ -138,3 +138,36 @@ SELECT round(work::numeric, 1) AS "work (0–40)",
        engagement_level AS level
 FROM reporting.company_engagement;
 \echo 'Levels: low ≤ 30 < medium ≤ 60 < high.'
+
+\echo
+\echo '== Insights =='
+\echo
+SELECT account, month,
+       round(er_reach::numeric, 2) AS "ER by reach",
+       round(change::numeric, 2) AS "change (pp)",
+       '[' || round(change_lower::numeric, 2) || ', ' || round(change_upper::numeric, 2) || ']' AS "95 % interval",
+       changed
+FROM reporting.monthly_er_change
+WHERE previous_er_reach IS NOT NULL
+ORDER BY account, month;
+\echo 'Change of ER by reach from the month before, in percentage points, with its 95 % interval'
+\echo '(the two months as independent samples of posts); changed: the interval leaves out 0.'
+\echo
+SELECT account, weekday, hour AS "hour (UTC)", posts,
+       round(er_reach::numeric, 2) AS "ER by reach",
+       round(er_reach_shrunk::numeric, 2) AS "shrunk"
+FROM (SELECT *, row_number() OVER (PARTITION BY account_id ORDER BY er_reach_shrunk DESC, weekday, hour) AS rank
+      FROM reporting.posting_times) ranked
+WHERE rank <= 3
+ORDER BY account, rank;
+\echo 'The best three weekday-hours of each account over the last 90 days (1 = Monday), by ER by'
+\echo 'reach shrunk towards the account''s: a cell of one or two posts stays near the account''s ER.'
+\echo
+SELECT account, published_at::date AS published, reach,
+       round(er_reach::numeric, 2) AS "ER by reach",
+       round(baseline_er_reach::numeric, 2) AS "ER of the 30 before",
+       round(z::numeric, 1) AS z
+FROM reporting.breakout_posts
+ORDER BY z DESC;
+\echo 'Breakout posts of the last 30 days: 3 or more standard deviations above the 30 posts'
+\echo 'of their account before them.'

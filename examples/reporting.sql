@@ -415,3 +415,84 @@ BEGIN
 END $$;
 GRANT USAGE ON SCHEMA reporting TO reporting_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO reporting_reader;
+
+--------------------------------------------------------------------------
+-- Insights
+--------------------------------------------------------------------------
+
+-- Did ER by reach change from last month?  Each month's summary against
+-- the month before it (of the same account, when it had posts), with the
+-- 95 % interval of the change in percentage points (posts as sampling
+-- units, the two months independent); "changed" when the interval leaves
+-- out 0.
+CREATE VIEW reporting.monthly_er_change AS
+    SELECT account_id, account, month,
+           month::timestamp AT TIME ZONE 'UTC' AS month_start,
+           post_count(s) AS posts, er_reach(s) AS er_reach,
+           er_reach(previous) AS previous_er_reach,
+           er_reach(s) - er_reach(previous) AS change,
+           lower(er_reach_diff_interval(s, previous)) AS change_lower,
+           upper(er_reach_diff_interval(s, previous)) AS change_upper,
+           NOT er_reach_diff_interval(s, previous) @> 0::float8 AS changed
+    FROM (SELECT account_id, account, month, s,
+                 CASE WHEN lag(month) OVER w = month - interval '1 month' THEN lag(s) OVER w END AS previous
+          FROM (SELECT account_id, account, date_trunc('month', day)::date AS month, rollup(stats) AS s
+                FROM reporting.account_day_summary
+                GROUP BY 1, 2, 3) m
+          WINDOW w AS (PARTITION BY account_id ORDER BY month)) x;
+COMMENT ON VIEW reporting.monthly_er_change IS
+    'per account and month: ER by reach, the month before, the change in percentage points and its 95 % interval (er_reach_diff_interval); changed when the interval leaves out 0';
+
+-- When to post: one summary per account and UTC hour with posts, with the
+-- weekday (1 Monday .. 7 Sunday) and hour of day in UTC, for a dashboard
+-- that merges them over its time range and accounts
+CREATE VIEW reporting.hourly_summaries AS
+    SELECT p.account_id, a.name AS account,
+           date_bin('1 hour', p.published_at, timestamptz '2000-01-01 00:00+00') AS hour_start,
+           extract(isodow FROM p.published_at AT TIME ZONE 'UTC')::int AS weekday,
+           extract(hour FROM p.published_at AT TIME ZONE 'UTC')::int AS hour,
+           engagement_agg(p.likes, p.comments, p.shares, p.reach, p.views, p.followers) AS stats
+    FROM posts p JOIN accounts a USING (account_id)
+    GROUP BY 1, 2, 3, 4, 5;
+COMMENT ON VIEW reporting.hourly_summaries IS
+    'engagement_stats per account and UTC hour with posts, with its weekday (1 Monday .. 7 Sunday) and hour of day in UTC';
+
+-- The weekday x hour table of the last 90 days: each cell's ER by reach
+-- shrunk towards the account's ER over those days (er_reach_shrunk, a
+-- prior of one average post), so that a cell of two lucky posts does not
+-- top the table; its raw ER and posts beside it
+CREATE VIEW reporting.posting_times AS
+    SELECT account_id, account, weekday, hour, post_count(cell) AS posts,
+           er_reach(cell) AS er_reach, er_reach_shrunk(cell, overall) AS er_reach_shrunk
+    FROM (SELECT account_id, account, weekday, hour, rollup(stats) AS cell,
+                 rollup(rollup(stats)) OVER (PARTITION BY account_id) AS overall
+          FROM reporting.hourly_summaries
+          WHERE hour_start >= now() - interval '90 days'
+          GROUP BY 1, 2, 3, 4) c;
+COMMENT ON VIEW reporting.posting_times IS
+    'per account, weekday and UTC hour, over the last 90 days: posts, ER by reach and ER by reach shrunk towards the account''s (er_reach_shrunk)';
+
+-- Breakout posts of the last 30 days: each post against the 30 posts of
+-- its account before it (read through the index on account_id,
+-- published_at), kept when it stands 3 or more standard deviations above
+-- them (er_reach_zscore)
+CREATE VIEW reporting.breakout_posts AS
+    SELECT * FROM (
+        SELECT p.post_id, p.account_id, a.name AS account, p.published_at,
+               p.reach, p.likes, p.comments, p.shares,
+               er_reach(engagement_volume(p.likes, p.comments, p.shares), p.reach) AS er_reach,
+               er_reach(b.baseline) AS baseline_er_reach,
+               er_reach_zscore(p.likes, p.comments, p.shares, p.reach, b.baseline) AS z
+        FROM posts p JOIN accounts a USING (account_id),
+             LATERAL (SELECT engagement_agg(q.likes, q.comments, q.shares, q.reach, q.views, q.followers)
+                             AS baseline
+                      FROM (SELECT * FROM posts q
+                            WHERE q.account_id = p.account_id AND q.published_at < p.published_at
+                            ORDER BY q.published_at DESC LIMIT 30) q) b
+        WHERE p.published_at >= now() - interval '30 days') scored
+    WHERE z >= 3;
+COMMENT ON VIEW reporting.breakout_posts IS
+    'posts of the last 30 days whose ER by reach stands at least 3 standard deviations above the 30 posts of their account before them (z of er_reach_zscore), with that baseline''s ER by reach';
+
+GRANT SELECT ON reporting.monthly_er_change, reporting.hourly_summaries, reporting.posting_times,
+    reporting.breakout_posts TO reporting_reader;

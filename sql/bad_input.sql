@@ -102,6 +102,12 @@ INSERT INTO sweep_values (type, value, typical) VALUES
                                   '2475880078570760549798248448,1329227995784915872903807060280344576,'
                                   '1329227995784915872903807060280344576,1329227995784915872903807060280344576)''', false),
     ('engagement_interval_state', 'NULL', false),
+    -- twelve items with no rows; one item with 2^63 - 1 rows of 0; one row at 2^60
+    ('engagement_drivers_state', '''v2(12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)''', true),
+    ('engagement_drivers_state', '''v2(1,9223372036854775807,0,0,0,0,0)''', false),
+    ('engagement_drivers_state', '''v2(1,1,1152921504606846976,1152921504606846976,1329227995784915872903807060280344576,'
+                                 '1329227995784915872903807060280344576,1329227995784915872903807060280344576)''', false),
+    ('engagement_drivers_state', 'NULL', false),
     ('double precision', '0.95', false), ('double precision', '0.999999999', false),
     -- group paths of disclosable(path, ...): the whole, a child, one without
     -- its parent, odd arrays

@@ -18,6 +18,8 @@ INSERT INTO output_samples VALUES
     ('follower_growth_state', (SELECT follower_growth_transfn(follower_growth_transfn(NULL, '2026-03-29 01:30+00', 100),
                                                               '2026-10-25 03:30+03', 120)::text)),
     ('engagement_nps_state', 'v2(1,2,3)'),
+    ('engagement_drivers_state', (SELECT driver_correlations_transfn(driver_correlations_transfn(NULL, '{1,NULL}', 3),
+                                                                    '{2,5}', 4)::text)),
     ('engagement_interval_state', (SELECT er_reach_interval_transfn(er_reach_interval_transfn(NULL, 1, 2, 3, 40, 0.95),
                                                                     4, 5, 6, 70, 0.95)::text)),
     ('engagement_interval_state', (SELECT q12_interval_int4_conf_transfn(NULL, '{t,f,t,f,t,f,t,f,t,f,t,f}', 7, 0.1 + 0.2)::text));

@@ -206,6 +206,20 @@ read_int32(const char *p)
 	return value;
 }
 
+/* element i of an array's packed non-NULL values, of 2 or 4 bytes (smallint, integer) */
+static inline int64
+array_int_element(const char *values, int i, int width)
+{
+	if (width == 2)
+	{
+		int16		value;
+
+		memcpy(&value, values + i * 2, sizeof(value));
+		return value;
+	}
+	return read_int32(values + i * 4);
+}
+
 static inline void
 array_view(Datum datum, ArrayView *view)
 {

@@ -46,6 +46,7 @@ typedef struct EngagementStats
 } EngagementStats;
 
 extern void stats_init(EngagementStats *stats);
+/* a summary argument (detoasted) in the current layout */
 extern EngagementStats *stats_arg(FunctionCallInfo fcinfo, int argno);
 extern bool stats_row(EngagementStats *state, FunctionCallInfo fcinfo, int width, bool remove,
 					  RateState *rated);

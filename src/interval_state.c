@@ -34,6 +34,14 @@ interval_bounds(const IntervalState *state, bool proportion, double *lower, doub
 					   state->headcount, proportion, lower, upper);
 }
 
+bool
+interval_half_width(const IntervalState *state, double *half)
+{
+	return state->n != 0 &&
+		ratio_half_width(&state->sums, state->n, confidence_z(state->confidence),
+						 state->headcount, half);
+}
+
 PG_FUNCTION_INFO_V1(interval_state_combine);
 Datum
 interval_state_combine(PG_FUNCTION_ARGS)

@@ -19,6 +19,9 @@
 
 #include "utils/float.h"
 
+/* the confidence of an interval aggregate called without one */
+#define DEFAULT_CONFIDENCE 0.95
+
 typedef struct IntervalState
 {
 	int64		n;
@@ -137,8 +140,36 @@ interval_unit(FunctionCallInfo fcinfo, int128 e, int128 r, double confidence, in
 	PG_RETURN_POINTER(state);
 }
 
+/*
+ * The constants of a row's group, from argument argno on (after its
+ * answers): a headcount (headcount_width 8 for bigint, 4 for integer, 0 for
+ * none, giving 0), at least 1; then a confidence, if has_confidence (else
+ * DEFAULT_CONFIDENCE).  The caller has skipped a row with a NULL.
+ */
+static inline void
+interval_group_args(FunctionCallInfo fcinfo, int argno, int headcount_width, bool has_confidence,
+					int64 *headcount, double *confidence)
+{
+	*headcount = 0;
+	*confidence = DEFAULT_CONFIDENCE;
+	if (headcount_width > 0)
+	{
+		*headcount = int_arg_width(fcinfo, argno++, "headcount", headcount_width);
+		if (*headcount < 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("headcount must be at least 1"),
+					 errdetail("Value: " INT64_FORMAT ".", *headcount)));
+	}
+	if (has_confidence)
+		*confidence = PG_GETARG_FLOAT8(argno);
+}
+
 /* the interval in percent; false (NULL) for fewer than 2 units or Σr = 0 */
 extern bool interval_bounds(const IntervalState *state, bool proportion,
 							double *lower, double *upper);
+
+/* its half-width in percent of Σe/Σr, for a final function that clamps otherwise */
+extern bool interval_half_width(const IntervalState *state, double *half);
 
 #endif							/* ENGAGEMENT_INTERVAL_STATE_H */

@@ -10,15 +10,7 @@
 
 #include "survey.h"
 
-#define DEFAULT_CONFIDENCE 0.95
-
-/*
- * Wilson score interval, in percent.  With p = s/n the textbook centre and
- * half-width are (p + z²/2n) / (1 + z²/n) and z / (1 + z²/n) ·
- * √(p(1-p)/n + z²/4n²); multiplied out, with a = s + z²/2 and
- * b = z·√(s(n-s)/n + z²/4), the bounds are (a ± b) / (n + z²), and the
- * lower one is s² / (n·(a + b)), which has no cancellation.
- */
+/* Wilson score interval, in percent (wilson_bounds) */
 PG_FUNCTION_INFO_V1(wilson_interval);
 Datum
 wilson_interval(PG_FUNCTION_ARGS)
@@ -26,23 +18,14 @@ wilson_interval(PG_FUNCTION_ARGS)
 	int64		successes = count_arg(fcinfo, 0, "successes");
 	int64		trials = count_arg(fcinfo, 1, "trials");
 	double		z = confidence_z(PG_GETARG_FLOAT8(2));
-	double		n = (double) trials;
-	double		s = (double) successes;
-	double		a;
-	double		b;
+	double		lower;
+	double		upper;
 
-	if (successes > trials)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("successes must not exceed trials"),
-				 errdetail("successes: " INT64_FORMAT ", trials: " INT64_FORMAT ".",
-						   successes, trials)));
+	check_successes(successes, trials, "successes", "trials");
 	if (trials == 0)
 		PG_RETURN_NULL();
-	a = s + z * z / 2;
-	b = z * sqrt((double) ((int128) successes * (trials - successes)) / n + z * z / 4);
-	return percent_range_datum(fcinfo, 100 * (s * s / (n * (a + b))),
-							   Min(100.0, 100 * ((a + b) / (n + z * z))));
+	wilson_bounds(successes, trials, z, &lower, &upper);
+	return percent_range_datum(fcinfo, 100 * lower, 100 * upper);
 }
 
 /* one post: e = likes + comments + shares, r = reach or views */
@@ -117,26 +100,15 @@ er_view_interval_inv_transfn(PG_FUNCTION_ARGS)
 static Datum
 q12_interval_step(FunctionCallInfo fcinfo, int headcount_width, bool has_confidence, bool remove)
 {
-	double		confidence = DEFAULT_CONFIDENCE;
-	int64		headcount = 0;
-	int			argno = 2;
+	double		confidence;
+	int64		headcount;
 	int64		yes;
 	int64		answered;
 
 	for (int i = 1; i < PG_NARGS(); i++)
 		if (PG_ARGISNULL(i))
 			RETURN_STATE_UNCHANGED();
-	if (headcount_width > 0)
-	{
-		headcount = int_arg_width(fcinfo, argno++, "headcount", headcount_width);
-		if (headcount < 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("headcount must be at least 1"),
-					 errdetail("Value: " INT64_FORMAT ".", headcount)));
-	}
-	if (has_confidence)
-		confidence = PG_GETARG_FLOAT8(argno);
+	interval_group_args(fcinfo, 2, headcount_width, has_confidence, &headcount, &confidence);
 	count_q12_answers(PG_GETARG_DATUM(1), &yes, &answered);
 	if (answered == 0)
 		RETURN_STATE_UNCHANGED();

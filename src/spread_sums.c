@@ -8,7 +8,8 @@
  * state keeps n and the exact integer sums Σe, Σr, Σe², Σr², Σe·r, so it
  * merges and takes rows back exactly; the final function then needs
  *		D = Σe²·(Σr)² - 2·Σe·Σr·Σe·r + (Σe)²·Σr² = (Σr)²·Σ(e - R·r)²
- * which it computes exactly, in numeric, since its terms cancel: the
+ * which it computes exactly, since its terms cancel (in 256-bit integers
+ * when Σe and Σr are below 2^63, else in numeric), rounded once: the
  * half-width is z·√(D·n / (n - 1)) / (Σr)², with no subtraction left.
  */
 #include "spread_sums.h"
@@ -23,31 +24,57 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
+/* a·b for non-negative 128-bit integers: its high and low halves */
+static void
+product_256(uint128 a, uint128 b, uint128 product[2])
+{
+	uint64		x0 = (uint64) a,
+				x1 = (uint64) (a >> 64),
+				y0 = (uint64) b,
+				y1 = (uint64) (b >> 64);
+	uint128		p00 = (uint128) x0 * y0,
+				p01 = (uint128) x0 * y1,
+				p10 = (uint128) x1 * y0,
+				p11 = (uint128) x1 * y1;
+	uint128		mid = (p00 >> 64) + (uint64) p01 + (uint64) p10;
+
+	product[0] = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);	/* high half */
+	product[1] = (mid << 64) | (uint64) p00;						/* low half */
+}
+
 /* a·b <= c·d for non-negative 128-bit integers, by their 256-bit products */
 static bool
 product_le(uint128 a, uint128 b, uint128 c, uint128 d)
 {
 	uint128		ab[2];
 	uint128		cd[2];
-	const uint128 *in[2][2] = {{&a, &b}, {&c, &d}};
-	uint128    *out[2] = {ab, cd};
 
-	for (int k = 0; k < 2; k++)
-	{
-		uint64		x0 = (uint64) *in[k][0],
-					x1 = (uint64) (*in[k][0] >> 64),
-					y0 = (uint64) *in[k][1],
-					y1 = (uint64) (*in[k][1] >> 64);
-		uint128		p00 = (uint128) x0 * y0,
-					p01 = (uint128) x0 * y1,
-					p10 = (uint128) x1 * y0,
-					p11 = (uint128) x1 * y1;
-		uint128		mid = (p00 >> 64) + (uint64) p01 + (uint64) p10;
-
-		out[k][0] = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);	/* high half */
-		out[k][1] = (mid << 64) | (uint64) p00;						/* low half */
-	}
+	product_256(a, b, ab);
+	product_256(c, d, cd);
 	return ab[0] < cd[0] || (ab[0] == cd[0] && ab[1] <= cd[1]);
+}
+
+long double
+product_difference(uint128 a, uint128 b, uint128 c, uint128 d)
+{
+	uint128		ab[2];
+	uint128		cd[2];
+	const uint128 *big;
+	const uint128 *small;
+	uint128		high;
+	uint128		low;
+	long double magnitude;
+
+	product_256(a, b, ab);
+	product_256(c, d, cd);
+	if (ab[0] > cd[0] || (ab[0] == cd[0] && ab[1] >= cd[1]))
+		big = ab, small = cd;
+	else
+		big = cd, small = ab;
+	low = big[1] - small[1];
+	high = big[0] - small[0] - (big[1] < small[1]);
+	magnitude = (long double) high * 0x1p128L + (long double) low;
+	return big == ab ? magnitude : -magnitude;
 }
 
 /*
@@ -207,28 +234,145 @@ num_mul(Numeric a, Numeric b)
 	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
+/* the number of significant bits of a 128-bit integer */
+static int
+bits_128(uint128 x)
+{
+	uint64		high = (uint64) (x >> 64);
+
+	if (high != 0)
+		return 128 - __builtin_clzll(high);
+	return (uint64) x == 0 ? 0 : 64 - __builtin_clzll((uint64) x);
+}
+
+/*
+ * A non-negative 256-bit integer (high and low halves), correctly rounded
+ * to a double: its leading 64 bits with a sticky bit for the rest, which
+ * the conversion of a 64-bit integer then rounds as the whole would be.
+ */
+static double
+u256_to_double(const uint128 x[2])
+{
+	int			bits = x[0] != 0 ? 128 + bits_128(x[0]) : bits_128(x[1]);
+	int			shift = bits - 64;
+	uint64		top;
+	bool		sticky;
+
+	if (shift <= 0)
+		return (double) (uint64) x[1];
+	if (shift >= 128)
+	{
+		top = (uint64) (x[0] >> (shift - 128));
+		sticky = x[1] != 0 || (x[0] & ((((uint128) 1) << (shift - 128)) - 1)) != 0;
+	}
+	else
+	{
+		top = (uint64) ((x[1] >> shift) | (x[0] << (128 - shift)));
+		sticky = (x[1] & ((((uint128) 1) << shift) - 1)) != 0;
+	}
+	return ldexp((double) (top | sticky), shift);
+}
+
+/*
+ * D exactly in 256-bit integers when Σe and Σr are below 2^63: the three
+ * products are then below 2^246; false otherwise
+ */
+static bool
+spread_numerator_256(const SpreadSums *sums, double *d)
+{
+	uint128		t1[2];
+	uint128		t2[2];
+	uint128		t3[2];
+	uint128		sum[2];
+	uint128		twice[2];
+	uint128		e = (uint128) sums->e;
+	uint128		r = (uint128) sums->r;
+
+	if ((e >> 63) != 0 || (r >> 63) != 0)
+		return false;
+	product_256((uint128) sums->ee, r * r, t1);
+	product_256((uint128) sums->er, e * r, t2);
+	product_256((uint128) sums->rr, e * e, t3);
+	sum[1] = t1[1] + t3[1];
+	sum[0] = t1[0] + t3[0] + (sum[1] < t1[1]);
+	twice[1] = t2[1] << 1;
+	twice[0] = (t2[0] << 1) | (t2[1] >> 127);
+	if (sum[0] < twice[0] || (sum[0] == twice[0] && sum[1] < twice[1]))
+		report_bad_state("engagement_interval_state", false, "The sums of squares are inconsistent.");
+	sum[0] = sum[0] - twice[0] - (sum[1] < twice[1]);
+	sum[1] = sum[1] - twice[1];
+	*d = u256_to_double(sum);
+	return true;
+}
+
 /* D = ee·r² - 2·e·r·er + e²·rr, exactly, as a double (correctly rounded) */
 static double
 spread_numerator(const SpreadSums *sums)
 {
-	Numeric		e = int128_numeric(sums->e);
-	Numeric		r = int128_numeric(sums->r);
-	Numeric		d1 = num_mul(int128_numeric(sums->ee), num_mul(r, r));
-	Numeric		d2 = num_mul(int128_numeric(2 * sums->er), num_mul(e, r));
-	Numeric		d3 = num_mul(int128_numeric(sums->rr), num_mul(e, e));
-	Datum		d = DirectFunctionCall2(numeric_add,
-										DirectFunctionCall2(numeric_sub, NumericGetDatum(d1),
-															NumericGetDatum(d2)),
-										NumericGetDatum(d3));
+	Numeric		e;
+	Numeric		r;
+	Numeric		d1;
+	Numeric		d2;
+	Numeric		d3;
+	Datum		d;
+	double		fast;
+
+	if (spread_numerator_256(sums, &fast))
+		return fast;
+	e = int128_numeric(sums->e);
+	r = int128_numeric(sums->r);
+	d1 = num_mul(int128_numeric(sums->ee), num_mul(r, r));
+	d2 = num_mul(int128_numeric(2 * sums->er), num_mul(e, r));
+	d3 = num_mul(int128_numeric(sums->rr), num_mul(e, e));
+	d = DirectFunctionCall2(numeric_add,
+							DirectFunctionCall2(numeric_sub, NumericGetDatum(d1), NumericGetDatum(d2)),
+							NumericGetDatum(d3));
 
 	return DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
 }
 
 /*
+ * The spread of the ratio estimator over n units: x = √(D·n / (n - 1)) / Σr,
+ * so that the standard error of R = Σe/Σr is x / Σr and the standard
+ * deviation s of the residuals e - R·r is x / √n; false for fewer than 2
+ * units or Σr = 0.
+ */
+bool
+ratio_spread(const SpreadSums *sums, int64 n, double *x)
+{
+	double		d;
+
+	if (n < 2 || sums->r == 0)
+		return false;
+	d = spread_numerator(sums);
+	if (d < 0)
+		report_bad_state("engagement_interval_state", false, "The sums of squares are inconsistent.");
+	*x = sqrt(d * ((double) n / (double) (n - 1))) / (double) sums->r;
+	return true;
+}
+
+/*
+ * The half-width of the interval of 100·Σe/Σr over n units, in percent;
+ * false for fewer than 2 units or Σr = 0.  headcount > 0 applies the
+ * finite population correction √(1 - n/headcount).
+ */
+bool
+ratio_half_width(const SpreadSums *sums, int64 n, double z, int64 headcount, double *half)
+{
+	double		x;
+
+	if (!ratio_spread(sums, n, &x))
+		return false;
+	*half = 100 * z * x / (double) sums->r;
+	if (headcount > 0)
+		*half *= sqrt(1 - (double) n / (double) headcount);
+	return true;
+}
+
+/*
  * The interval of 100·Σe/Σr over n units, in percent; false (NULL) for
- * fewer than 2 units or Σr = 0.  headcount > 0 applies the finite
- * population correction √(1 - n/headcount); proportion clamps the bounds
- * to 0..100, a rate only to >= 0.
+ * fewer than 2 units or Σr = 0.  proportion clamps the bounds to 0..100, a
+ * rate only to >= 0.
  */
 bool
 ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
@@ -236,23 +380,48 @@ ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
 {
 	double		centre;
 	double		half;
-	double		d;
-	double		r = (double) sums->r;
 
-	if (n < 2 || sums->r == 0)
+	if (!ratio_half_width(sums, n, z, headcount, &half))
 		return false;
 	centre = percent_of(sums->e, sums->r);
-	d = spread_numerator(sums);
-	if (d < 0)
-		report_bad_state("engagement_interval_state", false, "The sums of squares are inconsistent.");
-	half = 100 * z * (sqrt(d * ((double) n / (double) (n - 1))) / r) / r;
-	if (headcount > 0)
-		half *= sqrt(1 - (double) n / (double) headcount);
 	*lower = Max(0.0, centre - half);
 	*upper = centre + half;
 	if (proportion)
 		*upper = Min(100.0, *upper);
 	return true;
+}
+
+/* successes, not more than trials, for a proportion (both checked not negative) */
+void
+check_successes(int64 successes, int64 trials, const char *successes_name,
+				const char *trials_name)
+{
+	if (successes > trials)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not exceed %s", successes_name, trials_name),
+				 errdetail("%s: " INT64_FORMAT ", %s: " INT64_FORMAT ".",
+						   successes_name, successes, trials_name, trials)));
+}
+
+/*
+ * The Wilson score interval of successes / trials (trials > 0), as
+ * fractions.  With p = s/n the textbook centre and half-width are
+ * (p + z²/2n) / (1 + z²/n) and z / (1 + z²/n) · √(p(1-p)/n + z²/4n²);
+ * multiplied out, with a = s + z²/2 and b = z·√(s(n-s)/n + z²/4), the
+ * bounds are (a ± b) / (n + z²), and the lower one is s² / (n·(a + b)),
+ * which has no cancellation.
+ */
+void
+wilson_bounds(int64 successes, int64 trials, double z, double *lower, double *upper)
+{
+	double		n = (double) trials;
+	double		s = (double) successes;
+	double		a = s + z * z / 2;
+	double		b = z * sqrt((double) ((int128) successes * (trials - successes)) / n + z * z / 4);
+
+	*lower = s * s / (n * (a + b));
+	*upper = Min(1.0, (a + b) / (n + z * z));
 }
 
 Datum

@@ -26,6 +26,12 @@ typedef struct SpreadSums
 
 extern bool spread_valid(const SpreadSums *sums, int64 n);
 
+/*
+ * a·b - c·d for non-negative 128-bit integers, computed exactly in 256 bits
+ * and rounded once or twice to a long double (64 bits of mantissa on x86)
+ */
+extern long double product_difference(uint128 a, uint128 b, uint128 c, uint128 d);
+
 /* the sums of one unit; false when a product would not fit */
 static inline bool
 spread_unit(int128 e, int128 r, SpreadSums *unit)
@@ -49,9 +55,26 @@ extern bool spread_try_merge(SpreadSums *into, const SpreadSums *from, int sign)
 /* z for a two-sided confidence level strictly between 0 and 1 */
 extern double confidence_z(double confidence);
 
+/*
+ * x = √(D·n / (n - 1)) / Σr of the ratio estimator over n units (its
+ * standard error is x / Σr); false for fewer than 2 units or Σr = 0
+ */
+extern bool ratio_spread(const SpreadSums *sums, int64 n, double *x);
+
+/* the half-width of that interval in percent, with the finite-population correction for a headcount */
+extern bool ratio_half_width(const SpreadSums *sums, int64 n, double z, int64 headcount,
+							 double *half);
+
 /* the interval of 100·Σe/Σr over n units; false (NULL) for fewer than 2 or Σr = 0 */
 extern bool ratio_interval(const SpreadSums *sums, int64 n, double z, int64 headcount,
 						   bool proportion, double *lower, double *upper);
+
+/* ERROR 22023 when successes > trials, naming both */
+extern void check_successes(int64 successes, int64 trials, const char *successes_name,
+							const char *trials_name);
+
+/* the Wilson score interval of successes / trials (trials > 0), as fractions */
+extern void wilson_bounds(int64 successes, int64 trials, double z, double *lower, double *upper);
 
 /* [lower, upper] as a percent_range, the return type of the calling function */
 extern Datum percent_range_datum(FunctionCallInfo fcinfo, double lower, double upper);

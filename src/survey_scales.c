@@ -10,8 +10,15 @@
  * aggregate has integer and smallint forms (and integer[] and smallint[]
  * for the wide forms): a smallint[] column cast to integer[] would cost a
  * copy of every array.
+ *
+ * Their intervals (q12_mean_interval, percent_favourable_interval,
+ * enps_interval) take respondents as units, in engagement_interval_state:
+ * the ratio estimator of the Q12 interval, with e = a respondent's sum of
+ * scores, favourable answers, or eNPS score + 1 (0, 1 or 2; r = 1), and r =
+ * the answers.
  */
 #include "fixed_sum.h"
+#include "interval_state.h"
 #include "nps_state.h"
 #include "ratio_state.h"
 
@@ -51,20 +58,6 @@ scale_score(FunctionCallInfo fcinfo, int width)
 	return score;
 }
 
-/* element i of the packed non-NULL values, of 2 or 4 bytes */
-static inline int64
-score_element(const char *values, int i, int width)
-{
-	if (width == 2)
-	{
-		int16		value;
-
-		memcpy(&value, values + i * 2, sizeof(value));
-		return value;
-	}
-	return read_int32(values + i * 4);
-}
-
 static inline void
 tally_add(ScoreTally *tally, int64 score)
 {
@@ -101,13 +94,13 @@ tally_scores(Datum datum, int width, bool q12)
 	if (array.nulls == NULL)
 	{
 		for (int i = 0; i < array.nitems; i++)
-			tally_add(&tally, score_element(array.values, i, width));
+			tally_add(&tally, array_int_element(array.values, i, width));
 		return tally;
 	}
 	/* NULL elements are unanswered questions and take no space in the data */
 	for (int i = 0; i < array.nitems; i++)
 		if (array.nulls[i / 8] & (1 << (i % 8)))
-			tally_add(&tally, score_element(array.values, present++, width));
+			tally_add(&tally, array_int_element(array.values, present++, width));
 	return tally;
 }
 
@@ -333,4 +326,100 @@ enps_finalfn(PG_FUNCTION_ARGS)
 	if (answers == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(percent_of((int128) state->promoters - state->detractors, answers));
+}
+
+/*
+ * The interval aggregates: one respondent (a row) is one unit.  kind is
+ * what e counts; width the width of the scores (4 integer, 2 smallint);
+ * after them come a headcount (headcount_width 8 bigint, 4 integer, 0
+ * none) and a confidence, if has_confidence.  Each SQL signature has a C
+ * function of its own (survey_intervals_widths.inc), as the Q12 interval's
+ * have: a Citus worker calls them without the expression that would tell
+ * the argument types.
+ */
+typedef enum ScaleIntervalKind
+{
+	SCALE_INTERVAL_MEAN,		/* e = Σ scores, of the twelve Q12 statements */
+	SCALE_INTERVAL_FAVOURABLE,	/* e = answers of 4 or 5 */
+	SCALE_INTERVAL_NPS			/* e = +1 / 0 / -1 for 9-10 / 7-8 / 0-6, plus 1; r = 1 */
+} ScaleIntervalKind;
+
+static pg_attribute_always_inline Datum
+scale_interval_step(FunctionCallInfo fcinfo, ScaleIntervalKind kind, int width,
+					int headcount_width, bool has_confidence, bool remove)
+{
+	double		confidence;
+	int64		headcount;
+	int64		e;
+	int64		r;
+
+	for (int i = 1; i < PG_NARGS(); i++)
+		if (PG_ARGISNULL(i))
+			RETURN_STATE_UNCHANGED();
+	if (kind == SCALE_INTERVAL_NPS)
+	{
+		int64		score = int_arg_width(fcinfo, 1, "score", width);
+
+		if (unlikely(score < 0 || score > NPS_MAX))
+			report_bad_score("score", score, NPS_MAX);
+		e = 1 + (score >= 9) - (score <= 6);
+		r = 1;
+	}
+	else
+	{
+		ScoreTally	tally = tally_scores(PG_GETARG_DATUM(1), width,
+										 kind == SCALE_INTERVAL_MEAN);
+
+		e = kind == SCALE_INTERVAL_MEAN ? tally.sum : tally.favourable;
+		r = tally.answers;
+	}
+	interval_group_args(fcinfo, 2, headcount_width, has_confidence, &headcount, &confidence);
+	if (r == 0)
+		RETURN_STATE_UNCHANGED();
+	return interval_unit(fcinfo, e, r, confidence, headcount, remove);
+}
+
+#include "survey_intervals_widths.inc"
+
+/*
+ * centre ± half as a range within lo .. hi: both bounds clamped, so that a
+ * state of another aggregate given to the final function directly still
+ * gives a range
+ */
+static Datum
+clamped_range(FunctionCallInfo fcinfo, double centre, double half, double lo, double hi)
+{
+	return percent_range_datum(fcinfo, Min(hi, Max(lo, centre - half)),
+							   Min(hi, Max(lo, centre + half)));
+}
+
+/* the interval of the mean score, within the scale's 1 .. 5 */
+PG_FUNCTION_INFO_V1(q12_mean_interval_finalfn);
+Datum
+q12_mean_interval_finalfn(PG_FUNCTION_ARGS)
+{
+	IntervalState *state = (IntervalState *) PG_GETARG_POINTER(0);
+	double		centre;
+	double		half;
+
+	if (!interval_half_width(state, &half))
+		PG_RETURN_NULL();
+	centre = exact_quotient((uint128) state->sums.e, (uint128) state->sums.r);
+	return clamped_range(fcinfo, centre, half / 100, SCALE_MIN, SCALE_MAX);
+}
+
+/* 100 · (mean of +1 / 0 / -1) ± the half-width, within -100 .. 100 */
+PG_FUNCTION_INFO_V1(enps_interval_finalfn);
+Datum
+enps_interval_finalfn(PG_FUNCTION_ARGS)
+{
+	IntervalState *state = (IntervalState *) PG_GETARG_POINTER(0);
+	double		centre;
+	double		half;
+
+	if (!interval_half_width(state, &half))
+		PG_RETURN_NULL();
+	/* e holds each score + 1, and r one per respondent */
+	centre = percent_of(state->sums.e - state->sums.r, state->sums.r);
+	return clamped_range(fcinfo, centre, half, -100, 100);
 }

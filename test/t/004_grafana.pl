@@ -215,6 +215,11 @@ is($by_title{'Three-component engagement index'}{type}, 'stat', 'the engagement 
 like($by_title{'Survey scales by department'}{targets}[0]{rawSql} // '',
 	qr/q12_mean.*percent_favourable.*enps/s, 'a panel shows the mean score, % favourable and eNPS');
 like($by_title{'ER by reach'}{targets}[0]{rawSql}, qr/\$account/, 'panels follow the account variable');
+my ($heatmap) = grep { $_->{type} eq 'heatmap' } @panels;
+like($heatmap ? $heatmap->{targets}[0]{rawSql} : '', qr/weekday.*hour.*er_reach_shrunk/s,
+	'a heatmap shows the shrunk ER per weekday and hour');
+like($by_title{'Breakout posts of the last 30 days'}{targets}[0]{rawSql} // '', qr/reporting\.breakout_posts.*\bz\b/s,
+	'a table lists the breakout posts with their z');
 
 $node->stop;
 done_testing();

@@ -44,6 +44,7 @@ DECLARE
         'follower_growth_state', '''v2(3,0,5,5,86400000000,6,6)''',
         'integer[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''', 'smallint[]', '''{1,2,3,4,5,1,2,3,4,5,NULL,5}''',
         'engagement_nps_state', '''v2(1,2,3)''',
+        'engagement_drivers_state', '''v2(12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)''',
         'engagement_interval_state', '''v2(0,0,0,0,0,0,0,0)''', 'percent_range', '''[1,2]''',
         'percent_range[]', '''{"[1,2]"}''', 'text', '''12''');
     args text;
@@ -64,12 +65,14 @@ BEGIN
           AND NOT (p.prokind OPERATOR(pg_catalog.=) 'f' AND p.prolang OPERATOR(pg_catalog.=) 12)
           AND p.prorettype NOT IN ('cstring'::regtype, 'bytea'::regtype)
     LOOP
-        -- the interval functions take a confidence level and a headcount;
+        -- the interval functions take a confidence level and a headcount
+        -- (enps_interval also a score from 0 to 10: 10 serves for both);
         -- a range's text argument says which bounds it includes, the text
         -- forms of the rates take a number
         SELECT string_agg(format('(%s)::%s', CASE WHEN t = 'text' AND f.proname LIKE 'percent_%range' THEN '''[]'''
                                                    WHEN f.proname NOT LIKE '%interval%' THEN typical ->> t
                                                    WHEN t = 'double precision' THEN '0.95'
+                                                   WHEN t IN ('bigint', 'integer') AND f.proname LIKE 'enps%' THEN '10'
                                                    WHEN t IN ('bigint', 'integer') THEN '1000'
                                                    ELSE typical ->> t END, t), ', ')
         INTO args FROM unnest(f.types) t;
@@ -78,6 +81,7 @@ BEGIN
             args := format('%I.%I(%s), ', f.nspname, replace(f.proname, '_inv_transfn', '_transfn'), args)
                     || (SELECT string_agg(format('(%s)::%s', CASE WHEN f.proname NOT LIKE '%interval%' THEN typical ->> t
                                                                    WHEN t = 'double precision' THEN '0.95'
+                                                                   WHEN t IN ('bigint', 'integer') AND f.proname LIKE 'enps%' THEN '10'
                                                                    WHEN t IN ('bigint', 'integer') THEN '1000'
                                                                    ELSE typical ->> t END, t), ', ')
                         FROM unnest(f.types[2:]) t);
