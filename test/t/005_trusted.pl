@@ -46,7 +46,7 @@ DECLARE
         'engagement_nps_state', '''v2(1,2,3)''',
         'engagement_drivers_state', '''v2(12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)''',
         'engagement_interval_state', '''v2(0,0,0,0,0,0,0,0)''', 'percent_range', '''[1,2]''',
-        'percent_range[]', '''{"[1,2]"}''', 'text', '''12''');
+        'percent_range[]', '''{"[1,2]"}''', 'text', '''12''', 'text[]', '''{}''');
     args text;
     calls int := 0;
     failed text := '';
@@ -91,7 +91,7 @@ BEGIN
             IF f.prokind OPERATOR(pg_catalog.=) 'a' THEN
                 EXECUTE format('SELECT %I.%I(%s) FROM generate_series(1, 3)', f.nspname, f.proname, args);
             ELSIF f.prokind OPERATOR(pg_catalog.=) 'w' THEN
-                EXECUTE format('SELECT %I.%I(%s) OVER () FROM generate_series(1, 3)', f.nspname, f.proname, args);
+                EXECUTE format('SELECT %I.%I(%s) OVER (PARTITION BY i) FROM generate_series(1, 3) i', f.nspname, f.proname, args);
             ELSE
                 EXECUTE format('SELECT %I.%I(%s)', f.nspname, f.proname, args);
             END IF;
