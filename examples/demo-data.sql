@@ -76,15 +76,20 @@ FROM department_mood, generate_series(1, headcount) e;
 
 -- yes/no answers, the same statements on the 1-5 scale (around 1 + 4 *
 -- mood), and the eNPS question (around 10 * mood)
-INSERT INTO survey_answers (respondent_id, department, answers, scores, nps)
+INSERT INTO survey_answers (respondent_id, department, answers, scores, nps, answered_at)
 SELECT employee_id, department,
        ARRAY(SELECT CASE WHEN random() < 0.03 THEN NULL ELSE random() < mood END
              FROM generate_series(1, 12) WHERE employee_id > 0),
        ARRAY(SELECT CASE WHEN random() < 0.03 THEN NULL
                          ELSE least(5, greatest(1, round(1 + 4 * mood + 2.4 * (random() - 0.5)))) END
              FROM generate_series(1, 12) WHERE employee_id > 0)::smallint[],
-       least(10, greatest(0, round(10 * mood + 6 * (random() - 0.5))))::smallint
+       least(10, greatest(0, round(10 * mood + 6 * (random() - 0.5))))::smallint,
+       now() - interval '20 days' + random() * interval '10 days'
 FROM employees WHERE responds;
+
+-- the survey ran for two weeks and closed a few days ago: publish it
+INSERT INTO survey_waves VALUES ('demo wave', now() - interval '21 days', now() - interval '7 days');
+CALL reporting.publish_survey_wave('demo wave');
 
 INSERT INTO indicator_scores (employee_id, department, work, management, events)
 SELECT employee_id, department,

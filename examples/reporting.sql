@@ -68,12 +68,22 @@ CREATE TABLE departments (
 -- true = yes, NULL = not answered; the same statements on the 1-5
 -- agreement scale (1 strongly disagree ... 5 strongly agree), and the eNPS
 -- question "how likely are you to recommend us as an employer", 0-10
+-- survey waves: an answer belongs to the wave whose [opens_at, closes_at)
+-- holds its answered_at; a wave's figures are published once it closed
+CREATE TABLE survey_waves (
+    wave      text PRIMARY KEY,
+    opens_at  timestamptz NOT NULL,
+    closes_at timestamptz NOT NULL CHECK (closes_at > opens_at)
+);
+
 CREATE TABLE survey_answers (
-    respondent_id int PRIMARY KEY,
+    respondent_id int NOT NULL,
     department    text NOT NULL REFERENCES departments,
     answers       boolean[] NOT NULL CHECK (cardinality(answers) = 12),
     scores        smallint[] CHECK (cardinality(scores) = 12),
-    nps           smallint CHECK (nps BETWEEN 0 AND 10)
+    nps           smallint CHECK (nps BETWEEN 0 AND 10),
+    answered_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (respondent_id, answered_at)
 );
 
 -- three-indicator scores per employee: work process (0–40), optimisation
@@ -316,17 +326,95 @@ CREATE VIEW reporting.top_posts AS
 COMMENT ON VIEW reporting.top_posts IS
     'every post with its ER by reach and ER post; filter by published_at and order by reach for the top posts';
 
--- Survey figures are shown only for groups that cannot expose how a few
--- people answered: disclosable() hides a group with fewer respondents than
--- engagement.min_group_size (5 unless an administrator sets more for the
--- reading role), and, within the same parent, the smallest other groups
--- while the hidden ones could be recovered by subtraction (the parent's
--- figure minus its visible children).  Hidden groups keep their name and
--- headcount; every figure computed from answers is NULL, with the reason.
--- The views are security barriers, so no condition a reader adds runs
--- before the hiding.
-CREATE VIEW reporting.survey_by_department WITH (security_barrier) AS
-    SELECT division, department, headcount,
+-- Survey figures are published per closed wave, already decided: readers
+-- never see a view over the answers, so no plan, filter, error or
+-- statistic they can read depends on a hidden group's answers, and one
+-- more answer after a wave closed changes nothing published for it.
+--
+-- reporting.publish_survey_wave(wave) computes every level of the wave
+-- (the company {}, each division {division}, each department {division,
+-- department}) and decides them together with disclosable(path,
+-- respondents, headcount) in one partition: a group with fewer respondents
+-- than engagement.min_group_size (5 unless set otherwise), or a smaller
+-- headcount, is hidden, so is everything under a hidden group, and under a
+-- shown group more groups are hidden (the smallest first) until the hidden
+-- ones add up to that many people and respondents, so no difference of
+-- published figures, across levels, isolates fewer.  Figures (and
+-- intervals) are computed for the groups shown only.  A headcount below
+-- the respondents stops the publication, naming the group.
+--
+-- The views decide again with the reader's own minimum (an administrator
+-- may set a larger one for a role: ALTER ROLE grafana SET
+-- engagement.min_group_size = 7), from the true counts kept in the
+-- published rows, which readers cannot select.
+CREATE TABLE reporting.survey_results (
+    wave               text NOT NULL REFERENCES survey_waves,
+    path               text[] NOT NULL,
+    division           text,
+    department         text,
+    headcount          bigint NOT NULL,
+    respondents        bigint NOT NULL,
+    published          boolean NOT NULL,
+    q12_index          float8,
+    q12_interval       percent_range,
+    q12_mean           float8,
+    percent_favourable float8,
+    enps               float8,
+    PRIMARY KEY (wave, path)
+);
+
+CREATE PROCEDURE reporting.publish_survey_wave(wave_name text)
+LANGUAGE plpgsql AS $$
+DECLARE
+    w survey_waves;
+BEGIN
+    SELECT * INTO w FROM survey_waves WHERE wave = wave_name;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'survey wave "%" does not exist', wave_name;
+    END IF;
+    IF w.closes_at > now() THEN
+        RAISE EXCEPTION 'survey wave "%" is still open', wave_name
+            USING DETAIL = format('It closes at %s; figures are published per closed wave.', w.closes_at);
+    END IF;
+    DELETE FROM reporting.survey_results WHERE wave = wave_name;
+    -- the sizes of every level and the decision, before any figure: an
+    -- inconsistent headcount stops here, naming the group
+    INSERT INTO reporting.survey_results (wave, path, division, department, headcount, respondents, published)
+    SELECT wave_name, path, division, department, headcount, respondents,
+           disclosable(path, respondents, headcount) OVER ()
+    FROM (SELECT CASE WHEN grouping(d.division) = 1 THEN '{}'::text[]
+                      WHEN grouping(d.department) = 1 THEN ARRAY[d.division]
+                      ELSE ARRAY[d.division, d.department] END AS path,
+                 d.division, d.department, sum(d.headcount)::bigint AS headcount,
+                 coalesce(sum(a.respondents), 0)::bigint AS respondents
+          FROM departments d
+          LEFT JOIN (SELECT department, count(*) AS respondents FROM survey_answers
+                     WHERE answered_at >= w.opens_at AND answered_at < w.closes_at
+                     GROUP BY department) a USING (department)
+          GROUP BY ROLLUP (d.division, d.department)) levels;
+    -- the figures of the groups shown
+    UPDATE reporting.survey_results r
+    SET q12_index = f.q12_index, q12_interval = f.q12_interval, q12_mean = f.q12_mean,
+        percent_favourable = f.percent_favourable, enps = f.enps
+    FROM (SELECT p.path, q12_index(s.answers) AS q12_index, q12_interval(s.answers, p.headcount) AS q12_interval,
+                 q12_mean(s.scores) AS q12_mean, percent_favourable(s.scores) AS percent_favourable,
+                 enps(s.nps) AS enps
+          FROM reporting.survey_results p
+          JOIN departments d ON p.path = '{}' OR p.path = ARRAY[d.division] OR p.path = ARRAY[d.division, d.department]
+          JOIN survey_answers s ON s.department = d.department
+           AND s.answered_at >= w.opens_at AND s.answered_at < w.closes_at
+          WHERE p.wave = wave_name AND p.published
+          GROUP BY p.path, p.headcount) f
+    WHERE r.wave = wave_name AND r.path = f.path;
+END
+$$;
+COMMENT ON PROCEDURE reporting.publish_survey_wave(text) IS
+    'publishes a closed survey wave: every level decided together by disclosable(path, respondents, headcount), figures for the groups shown only';
+
+-- every published level, decided again with the reader's minimum; hidden
+-- groups keep their path and headcount, every other figure is NULL
+CREATE VIEW reporting.survey_levels WITH (security_barrier) AS
+    SELECT wave, path, division, department, headcount,
            CASE WHEN shown THEN respondents END AS respondents,
            CASE WHEN shown THEN participation_rate(respondents, headcount) END AS participation,
            CASE WHEN shown THEN participation_rate(respondents, headcount) >= 50 END AS valid,
@@ -337,71 +425,48 @@ CREATE VIEW reporting.survey_by_department WITH (security_barrier) AS
            CASE WHEN shown THEN percent_favourable END AS percent_favourable,
            CASE WHEN shown THEN enps END AS enps,
            shown AS disclosed,
-           CASE WHEN shown THEN NULL
-                WHEN respondents < current_setting('engagement.min_group_size')::int
-                    THEN 'fewer respondents than the minimum group size'
-                ELSE 'would reveal a smaller group of its division by subtraction' END AS hidden_because
-    FROM (SELECT *, disclosable(respondents) OVER (PARTITION BY division) AS shown
-          FROM (SELECT d.division, d.department, d.headcount,
-                       count(s.respondent_id) AS respondents,
-                       q12_index(s.answers) AS q12_index,
-                       q12_interval(s.answers, d.headcount) AS q12_interval,
-                       q12_mean(s.scores) AS q12_mean,
-                       percent_favourable(s.scores) AS percent_favourable, enps(s.nps) AS enps
-                FROM departments d LEFT JOIN survey_answers s USING (department)
-                GROUP BY d.division, d.department, d.headcount) per_department) judged;
+           CASE WHEN NOT shown THEN 'hidden: too few people, or would reveal a smaller group by subtraction' END
+               AS hidden_because
+    FROM (SELECT r.*, r.published AND disclosable(r.path, r.respondents, r.headcount) OVER (PARTITION BY r.wave) AS shown
+          FROM reporting.survey_results r) judged;
+COMMENT ON VIEW reporting.survey_levels IS
+    'every published survey level of every closed wave (path {} the company, {division}, {division,department}), shown only where disclosable with the reader''s minimum';
+
+-- the latest published wave, by level, as the dashboard reads it
+CREATE VIEW reporting.survey_by_department AS
+    SELECT division, department, headcount, respondents, participation, valid, q12_index, q12_level,
+           q12_interval, q12_mean, percent_favourable, enps, disclosed, hidden_because, wave
+    FROM reporting.survey_levels
+    WHERE cardinality(path) = 2
+      AND wave = (SELECT r.wave FROM reporting.survey_results r JOIN survey_waves USING (wave)
+                  ORDER BY closes_at DESC LIMIT 1);
 COMMENT ON VIEW reporting.survey_by_department IS
-    'survey per department, for disclosable groups only: participation (valid from 50 %), Q12 index in percent, its level and its 95 % interval (with the finite-population correction for the headcount), mean score (1-5), % favourable, eNPS; hidden groups show why';
+    'survey per department, latest published wave, for disclosable groups only: participation (valid from 50 %), Q12 index in percent, its level and its 95 % interval (with the finite-population correction for the headcount), mean score (1-5), % favourable, eNPS';
 
-CREATE VIEW reporting.survey_by_division WITH (security_barrier) AS
-    SELECT division, headcount,
-           CASE WHEN shown THEN respondents END AS respondents,
-           CASE WHEN shown THEN participation_rate(respondents, headcount) END AS participation,
-           CASE WHEN shown THEN participation_rate(respondents, headcount) >= 50 END AS valid,
-           CASE WHEN shown THEN q12_index END AS q12_index,
-           CASE WHEN shown THEN q12_level(q12_index) END AS q12_level,
-           CASE WHEN shown THEN q12_mean END AS q12_mean,
-           CASE WHEN shown THEN percent_favourable END AS percent_favourable,
-           CASE WHEN shown THEN enps END AS enps,
-           shown AS disclosed,
-           CASE WHEN shown THEN NULL
-                WHEN respondents < current_setting('engagement.min_group_size')::int
-                    THEN 'fewer respondents than the minimum group size'
-                ELSE 'would reveal a smaller division by subtraction' END AS hidden_because
-    FROM (SELECT *, disclosable(respondents) OVER () AS shown
-          FROM (SELECT division, h.headcount, coalesce(a.respondents, 0) AS respondents,
-                       a.q12_index, a.q12_mean, a.percent_favourable, a.enps
-                FROM (SELECT division, sum(headcount)::bigint AS headcount
-                      FROM departments GROUP BY division) h
-                LEFT JOIN (SELECT d.division, count(*) AS respondents,
-                                  q12_index(s.answers) AS q12_index, q12_mean(s.scores) AS q12_mean,
-                                  percent_favourable(s.scores) AS percent_favourable, enps(s.nps) AS enps
-                           FROM survey_answers s JOIN departments d USING (department)
-                           GROUP BY d.division) a USING (division)) per_division) judged;
+CREATE VIEW reporting.survey_by_division AS
+    SELECT division, headcount, respondents, participation, valid, q12_index, q12_level,
+           q12_mean, percent_favourable, enps, disclosed, hidden_because, wave
+    FROM reporting.survey_levels
+    WHERE cardinality(path) = 1
+      AND wave = (SELECT r.wave FROM reporting.survey_results r JOIN survey_waves USING (wave)
+                  ORDER BY closes_at DESC LIMIT 1);
 COMMENT ON VIEW reporting.survey_by_division IS
-    'survey per division, for disclosable divisions only (the same figures as survey_by_department)';
+    'survey per division, latest published wave, for disclosable divisions only (the same figures as survey_by_department)';
 
-CREATE VIEW reporting.company_engagement WITH (security_barrier) AS
-    SELECT CASE WHEN shown THEN q.respondents END AS respondents, h.headcount,
-           CASE WHEN shown THEN participation_rate(q.respondents, h.headcount) END AS participation,
-           CASE WHEN shown THEN q.q12_index END AS q12_index,
-           CASE WHEN shown THEN q12_level(q.q12_index) END AS q12_level,
-           CASE WHEN shown THEN q.q12_mean END AS q12_mean,
-           CASE WHEN shown THEN q.percent_favourable END AS percent_favourable,
-           CASE WHEN shown THEN q.enps END AS enps,
+CREATE VIEW reporting.company_engagement AS
+    SELECT q.respondents, q.headcount, q.participation, q.q12_index, q.q12_level, q.q12_mean,
+           q.percent_favourable, q.enps,
            i.work, i.management, i.events, i.engagement_index,
            engagement_level(i.engagement_index) AS engagement_level
-    FROM (SELECT *, disclosable(respondents) OVER () AS shown
-          FROM (SELECT count(*) AS respondents, q12_index(answers) AS q12_index,
-                       q12_mean(scores) AS q12_mean, percent_favourable(scores) AS percent_favourable,
-                       enps(nps) AS enps
-                FROM survey_answers) a) q,
-         (SELECT sum(headcount)::bigint AS headcount FROM departments) h,
+    FROM (SELECT * FROM reporting.survey_levels
+          WHERE path = '{}'
+            AND wave = (SELECT r.wave FROM reporting.survey_results r JOIN survey_waves USING (wave)
+                        ORDER BY closes_at DESC LIMIT 1)) q,
          (SELECT avg(work) AS work, avg(management) AS management, avg(events) AS events,
                  engagement_index(work, management, events) AS engagement_index
           FROM indicator_scores) i;
 COMMENT ON VIEW reporting.company_engagement IS
-    'the whole company: survey participation, Q12 index and level, mean score, % favourable, eNPS (if the company has enough respondents), three-component engagement index and level';
+    'the whole company, latest published wave: survey participation, Q12 index and level, mean score, % favourable, eNPS (if the company has enough respondents), three-component engagement index and level';
 
 --------------------------------------------------------------------------
 -- Read-only access
@@ -415,6 +480,9 @@ BEGIN
 END $$;
 GRANT USAGE ON SCHEMA reporting TO reporting_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO reporting_reader;
+-- the published survey rows keep every group's true respondents, for the
+-- views to decide with each reader's minimum: readers get the views only
+REVOKE ALL ON reporting.survey_results FROM reporting_reader;
 
 --------------------------------------------------------------------------
 -- Insights
