@@ -125,8 +125,17 @@ FROM reporting.company_engagement;
 \echo 'Levels: alarming ≤ 50 < satisfactory < 70 ≤ high.  A survey is'
 \echo 'valid from 50 % participation.  Mean: the average answer on the 1–5 agreement scale;'
 \echo '% favourable: answers of 4 or 5; eNPS: % of 9–10 minus % of 0–6 on the 0–10 question.'
-\echo 'A group with fewer respondents than engagement.min_group_size (5) is hidden, and so is the'
-\echo 'smallest other group of its division while the hidden ones could be found by subtraction.'
+\echo 'Figures of the latest closed wave, as published: every level decided together.  A group'
+\echo 'with fewer respondents than engagement.min_group_size (5) is hidden, so is everything under'
+\echo 'a hidden group, and the smallest other groups while the hidden ones could be found by subtraction.'
+
+\echo
+\echo '== Key drivers of eNPS (company, latest wave) =='
+\echo
+SELECT statement, round(r::numeric, 2) AS "r with eNPS"
+FROM reporting.survey_drivers WHERE path = '{}' ORDER BY r DESC NULLS LAST, item LIMIT 5;
+\echo 'Pearson r of each statement (1–5) with the eNPS answer, over the respondents: the statements'
+\echo 'that go most with recommending the employer.'
 
 \echo
 \echo '== Three-component engagement index =='

@@ -360,6 +360,7 @@ CREATE TABLE reporting.survey_results (
     q12_mean           float8,
     percent_favourable float8,
     enps               float8,
+    drivers            float8[],
     PRIMARY KEY (wave, path)
 );
 
@@ -395,10 +396,10 @@ BEGIN
     -- the figures of the groups shown
     UPDATE reporting.survey_results r
     SET q12_index = f.q12_index, q12_interval = f.q12_interval, q12_mean = f.q12_mean,
-        percent_favourable = f.percent_favourable, enps = f.enps
+        percent_favourable = f.percent_favourable, enps = f.enps, drivers = f.drivers
     FROM (SELECT p.path, q12_index(s.answers) AS q12_index, q12_interval(s.answers, p.headcount) AS q12_interval,
                  q12_mean(s.scores) AS q12_mean, percent_favourable(s.scores) AS percent_favourable,
-                 enps(s.nps) AS enps
+                 enps(s.nps) AS enps, driver_correlations(s.scores, s.nps) AS drivers
           FROM reporting.survey_results p
           JOIN departments d ON p.path = '{}' OR p.path = ARRAY[d.division] OR p.path = ARRAY[d.division, d.department]
           JOIN survey_answers s ON s.department = d.department
@@ -424,6 +425,7 @@ CREATE VIEW reporting.survey_levels WITH (security_barrier) AS
            CASE WHEN shown THEN q12_mean END AS q12_mean,
            CASE WHEN shown THEN percent_favourable END AS percent_favourable,
            CASE WHEN shown THEN enps END AS enps,
+           CASE WHEN shown THEN drivers END AS drivers,
            shown AS disclosed,
            CASE WHEN NOT shown THEN 'hidden: too few people, or would reveal a smaller group by subtraction' END
                AS hidden_because
@@ -431,6 +433,18 @@ CREATE VIEW reporting.survey_levels WITH (security_barrier) AS
           FROM reporting.survey_results r) judged;
 COMMENT ON VIEW reporting.survey_levels IS
     'every published survey level of every closed wave (path {} the company, {division}, {division,department}), shown only where disclosable with the reader''s minimum';
+
+-- key drivers: how each of the twelve statements (1-5 scale) goes with the
+-- eNPS answer, per shown group of the latest published wave (Pearson's r,
+-- NULL for a statement answered by fewer than 20 people of the group)
+CREATE VIEW reporting.survey_drivers AS
+    SELECT wave, path, division, department, item::int AS item, 'Q' || item AS statement, r
+    FROM reporting.survey_levels, unnest(drivers) WITH ORDINALITY AS d(r, item)
+    WHERE disclosed
+      AND wave = (SELECT r.wave FROM reporting.survey_results r JOIN survey_waves USING (wave)
+                  ORDER BY closes_at DESC LIMIT 1);
+COMMENT ON VIEW reporting.survey_drivers IS
+    'key drivers per shown group of the latest published wave: each Q12 statement''s correlation with the eNPS answer (driver_correlations)';
 
 -- the latest published wave, by level, as the dashboard reads it
 CREATE VIEW reporting.survey_by_department AS

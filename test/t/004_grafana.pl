@@ -220,6 +220,9 @@ like($heatmap ? $heatmap->{targets}[0]{rawSql} : '', qr/weekday.*hour.*er_reach_
 	'a heatmap shows the shrunk ER per weekday and hour');
 like($by_title{'Breakout posts of the last 30 days'}{targets}[0]{rawSql} // '', qr/reporting\.breakout_posts.*\bz\b/s,
 	'a table lists the breakout posts with their z');
+is($by_title{'Key drivers of eNPS (company)'}{type} // '', 'barchart', 'a bar chart of the key drivers');
+like($by_title{'Key drivers of eNPS (company)'}{targets}[0]{rawSql} // '', qr/reporting\.survey_drivers/,
+	'it reads the drivers of the published, disclosed groups');
 
 $node->stop;
 done_testing();
