@@ -167,6 +167,126 @@ COMMENT ON FUNCTION reporting.forget_all_days() IS
 CREATE TRIGGER posts_truncated AFTER TRUNCATE ON posts
     FOR EACH STATEMENT EXECUTE FUNCTION reporting.forget_all_days();
 
+-- Partitioned posts.  The triggers above see the statements on posts
+-- itself; a statement on a partition fires that partition's triggers only,
+-- so every partition below posts gets the same triggers (and one noting
+-- the days of its rows before a TRUNCATE).  reporting.posts_partitions
+-- lists the partitions that have them; watch_posts_partitions() compares
+-- it with the partitions posts has now: a partition created or attached
+-- since gets the triggers and every account-day of its rows noted; one
+-- detached has its triggers removed and the account-days of its rows
+-- noted (its triggers noted every change made to it meanwhile); one
+-- dropped has lost its rows unseen, so every summarised account-day is
+-- noted and the next refresh re-aggregates them all (DETACH first, then
+-- DROP, to keep that refresh small).  The refresh calls it first; an event
+-- trigger, made when a superuser runs this file, calls it after every
+-- CREATE TABLE and ALTER TABLE, so that a new partition is watched at once.
+-- A foreign partition is refused: PostgreSQL collects no transition tables
+-- from foreign tables, so an insert into posts would fail.
+CREATE TABLE reporting.posts_partitions (
+    partition regclass PRIMARY KEY
+);
+COMMENT ON TABLE reporting.posts_partitions IS
+    'the partitions of posts whose changes are noted by triggers of their own';
+
+CREATE FUNCTION reporting.note_days_of(relation regclass) RETURNS void
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    EXECUTE format('INSERT INTO reporting.summary_changes
+                    SELECT DISTINCT account_id, (published_at AT TIME ZONE ''UTC'')::date FROM %s',
+                   relation);
+END $$;
+COMMENT ON FUNCTION reporting.note_days_of(regclass) IS
+    'notes every account-day with a post in a partition of posts (or a table detached from it)';
+
+CREATE FUNCTION reporting.note_truncated_days() RETURNS trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    PERFORM reporting.note_days_of(TG_RELID::regclass);
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION reporting.note_truncated_days() IS
+    'statement trigger before TRUNCATE of a partition of posts: notes the account-days of its rows';
+
+CREATE FUNCTION reporting.watch_posts_partitions() RETURNS void
+    LANGUAGE plpgsql SET search_path FROM CURRENT SET client_min_messages = warning AS $$
+DECLARE
+    part regclass;
+    trigger_name text;
+BEGIN
+    IF to_regclass('posts') IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT t.relid INTO part
+    FROM pg_partition_tree('posts') t JOIN pg_class c ON c.oid = t.relid
+    WHERE c.relkind = 'f' LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'posts cannot have a foreign partition: %', part
+            USING ERRCODE = 'feature_not_supported',
+                  DETAIL = 'The triggers that note which account-days changed read transition tables, which PostgreSQL does not collect from foreign tables: an insert into posts would fail.',
+                  HINT = 'Keep the foreign table out of posts: copy its rows into a local partition, or report on it with a schema of its own.';
+    END IF;
+    -- gone since: detached (its rows still readable) or dropped
+    FOR part IN
+        SELECT w.partition FROM reporting.posts_partitions w
+        WHERE w.partition NOT IN (SELECT relid FROM pg_partition_tree('posts') WHERE level > 0)
+    LOOP
+        IF EXISTS (SELECT FROM pg_class WHERE oid = part) THEN
+            PERFORM reporting.note_days_of(part);
+            FOREACH trigger_name IN ARRAY ARRAY['posts_inserted', 'posts_updated', 'posts_deleted', 'posts_truncated'] LOOP
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', trigger_name, part);
+            END LOOP;
+        ELSE
+            INSERT INTO reporting.summary_changes SELECT account_id, day FROM reporting.account_day_summary;
+        END IF;
+        DELETE FROM reporting.posts_partitions WHERE partition::oid = part::oid;
+    END LOOP;
+    -- new since: created or attached
+    FOR part IN
+        SELECT relid FROM pg_partition_tree('posts')
+        WHERE level > 0 AND relid NOT IN (SELECT partition FROM reporting.posts_partitions)
+    LOOP
+        EXECUTE format('DROP TRIGGER IF EXISTS posts_inserted ON %1$s;
+            CREATE TRIGGER posts_inserted AFTER INSERT ON %1$s REFERENCING NEW TABLE AS new_posts
+                FOR EACH STATEMENT EXECUTE FUNCTION reporting.note_changed_days();
+            DROP TRIGGER IF EXISTS posts_updated ON %1$s;
+            CREATE TRIGGER posts_updated AFTER UPDATE ON %1$s REFERENCING OLD TABLE AS old_posts NEW TABLE AS new_posts
+                FOR EACH STATEMENT EXECUTE FUNCTION reporting.note_changed_days();
+            DROP TRIGGER IF EXISTS posts_deleted ON %1$s;
+            CREATE TRIGGER posts_deleted AFTER DELETE ON %1$s REFERENCING OLD TABLE AS old_posts
+                FOR EACH STATEMENT EXECUTE FUNCTION reporting.note_changed_days();
+            DROP TRIGGER IF EXISTS posts_truncated ON %1$s;
+            CREATE TRIGGER posts_truncated BEFORE TRUNCATE ON %1$s
+                FOR EACH STATEMENT EXECUTE FUNCTION reporting.note_truncated_days()', part);
+        PERFORM reporting.note_days_of(part);
+        INSERT INTO reporting.posts_partitions VALUES (part);
+    END LOOP;
+END $$;
+COMMENT ON FUNCTION reporting.watch_posts_partitions() IS
+    'gives the partitions of posts created or attached since the triggers that note changed days, and notes the days of partitions created, attached, detached or dropped since';
+DO $$ BEGIN PERFORM reporting.watch_posts_partitions(); END $$;
+
+CREATE FUNCTION reporting.watch_posts_partitions_after_ddl() RETURNS event_trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    PERFORM reporting.watch_posts_partitions();
+END $$;
+COMMENT ON FUNCTION reporting.watch_posts_partitions_after_ddl() IS
+    'event trigger after CREATE TABLE and ALTER TABLE: watches the partitions of posts at once';
+DO $$
+BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        CREATE EVENT TRIGGER reporting_watch_posts_partitions ON ddl_command_end
+            WHEN TAG IN ('CREATE TABLE', 'CREATE TABLE AS', 'CREATE FOREIGN TABLE', 'ALTER TABLE', 'ALTER FOREIGN TABLE')
+            EXECUTE FUNCTION reporting.watch_posts_partitions_after_ddl();
+        COMMENT ON EVENT TRIGGER reporting_watch_posts_partitions IS
+            'watches the partitions of posts created or attached, and refuses a foreign one, as soon as the statement ends';
+    ELSE
+        RAISE NOTICE 'not a superuser: new partitions of posts are watched from the next refresh on'
+            USING HINT = 'Until then, rows written into a new partition directly are noted by that refresh, which reads the whole partition.';
+    END IF;
+END $$;
+
 -- Re-aggregates the noted account-days, in one statement: the changes it
 -- takes and the posts it reads come from one snapshot, so a change
 -- committed later stays noted for the next run.  Runs one at a time, at
@@ -195,6 +315,7 @@ CREATE PROCEDURE reporting.refresh_account_day_summary()
 BEGIN
     PERFORM reporting.require_read_committed('reporting.refresh_account_day_summary()');
     PERFORM pg_advisory_xact_lock('reporting.account_day_summary'::regclass::oid::bigint);
+    PERFORM reporting.watch_posts_partitions();
     EXECUTE $refresh$
     WITH taken AS (
         DELETE FROM reporting.summary_changes RETURNING account_id, day
