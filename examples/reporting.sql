@@ -42,11 +42,14 @@ CREATE TABLE account_daily (
 CREATE INDEX account_daily_day ON account_daily (day);
 
 -- one row per post; counts may be NULL while not yet collected, followers
--- is the audience on the day of publication
+-- is the audience on the day of publication.  Every post has an account
+-- and a finite publication time, or it could be summarised on no day: a
+-- row without is refused, by the statement that writes it.
 CREATE TABLE posts (
     post_id      bigserial PRIMARY KEY,
-    account_id   int REFERENCES accounts,
-    published_at timestamptz NOT NULL,
+    account_id   int NOT NULL REFERENCES accounts,
+    published_at timestamptz NOT NULL
+                 CONSTRAINT posts_published_at_finite CHECK (isfinite(published_at)),
     likes        int,
     comments     int,
     shares       int,
@@ -54,6 +57,8 @@ CREATE TABLE posts (
     reach        bigint,
     followers    bigint
 );
+COMMENT ON CONSTRAINT posts_published_at_finite ON posts IS
+    'a post is published at a finite time: ''infinity'' and ''-infinity'' fall on no day';
 CREATE INDEX posts_published_at ON posts (published_at);
 CREATE INDEX posts_account_published_at ON posts (account_id, published_at);
 
@@ -116,9 +121,9 @@ CREATE TABLE reporting.account_day_summary (
     account_id int NOT NULL,
     day        date NOT NULL,
     day_start  timestamptz NOT NULL,      -- day at 00:00 UTC, for time filters
-    account    text NOT NULL,
     stats      engagement_stats NOT NULL,
-    PRIMARY KEY (account_id, day)
+    -- day first: a view filtered on a range of days reads those days only
+    PRIMARY KEY (day, account_id)
 );
 CREATE INDEX account_day_summary_day_start ON reporting.account_day_summary (day_start);
 COMMENT ON TABLE reporting.account_day_summary IS
@@ -266,10 +271,16 @@ COMMENT ON FUNCTION reporting.watch_posts_partitions() IS
     'gives the partitions of posts created or attached since the triggers that note changed days, and notes the days of partitions created, attached, detached or dropped since';
 DO $$ BEGIN PERFORM reporting.watch_posts_partitions(); END $$;
 
+-- DDL on other tables returns at once, touching nothing of reporting: a
+-- role without rights on it keeps its DDL
 CREATE FUNCTION reporting.watch_posts_partitions_after_ddl() RETURNS event_trigger
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    PERFORM reporting.watch_posts_partitions();
+    IF EXISTS (SELECT FROM pg_event_trigger_ddl_commands() c
+               WHERE c.classid = 'pg_class'::regclass
+                 AND c.objid IN (SELECT relid FROM pg_partition_tree(to_regclass('posts')))) THEN
+        PERFORM reporting.watch_posts_partitions();
+    END IF;
 END $$;
 COMMENT ON FUNCTION reporting.watch_posts_partitions_after_ddl() IS
     'event trigger after CREATE TABLE and ALTER TABLE: watches the partitions of posts at once';
@@ -334,12 +345,14 @@ BEGIN
         WHERE s.account_id = d.account_id AND s.day = d.day
           AND NOT EXISTS (SELECT FROM fresh f WHERE f.account_id = d.account_id AND f.day = d.day)
     )
-    INSERT INTO reporting.account_day_summary AS s (account_id, day, day_start, account, stats)
-    SELECT f.account_id, f.day, f.day::timestamp AT TIME ZONE 'UTC', a.name, f.stats
-    FROM fresh f JOIN accounts a USING (account_id)
+    INSERT INTO reporting.account_day_summary AS s (account_id, day, day_start, stats)
+    SELECT f.account_id, f.day, f.day::timestamp AT TIME ZONE 'UTC', f.stats
+    FROM fresh f
     -- a day's summaries side by side: a panel of a week reads a week of pages
     ORDER BY f.day, f.account_id
-    ON CONFLICT (account_id, day) DO UPDATE SET stats = EXCLUDED.stats, account = EXCLUDED.account
+    -- a summary that comes out the same is not rewritten
+    ON CONFLICT (account_id, day) DO UPDATE SET stats = EXCLUDED.stats
+        WHERE s.stats IS DISTINCT FROM EXCLUDED.stats
     $refresh$;
 END $$;
 COMMENT ON PROCEDURE reporting.refresh_account_day_summary() IS
@@ -363,6 +376,8 @@ END $$;
 COMMENT ON PROCEDURE reporting.rebuild_account_day_summary(date, date) IS
     're-aggregates every account-day from from_day to to_day, whatever was noted (at READ COMMITTED)';
 
+-- the days with an audience row, and the days with posts but none (their
+-- audience columns NULL); a filter on day reaches both tables' keys
 CREATE VIEW reporting.daily_metrics AS
     SELECT d.account_id, a.name AS account, d.day,
            d.day::timestamp AT TIME ZONE 'UTC' AS day_start,
@@ -379,24 +394,34 @@ CREATE VIEW reporting.daily_metrics AS
            amplification_rate(s.stats) AS amplification_rate
     FROM account_daily d
     JOIN accounts a USING (account_id)
-    LEFT JOIN reporting.account_day_summary s USING (account_id, day);
+    LEFT JOIN reporting.account_day_summary s USING (account_id, day)
+    UNION ALL
+    SELECT s.account_id, a.name, s.day, s.day_start,
+           NULL, NULL, NULL, NULL,
+           post_count(s.stats), engagement_volume(s.stats),
+           er_reach(s.stats), er_post(s.stats), er_day(s.stats), er_view(s.stats),
+           love_rate(s.stats), talk_rate(s.stats), amplification_rate(s.stats)
+    FROM reporting.account_day_summary s
+    JOIN accounts a USING (account_id)
+    WHERE NOT EXISTS (SELECT FROM account_daily d WHERE d.account_id = s.account_id AND d.day = s.day);
 COMMENT ON VIEW reporting.daily_metrics IS
-    'per account and day: audience, net follower growth and every engagement rate, in percent';
+    'per account and day with an audience row or posts: audience, net follower growth and every engagement rate, in percent';
 
 -- weeks and months: summaries merged with rollup; ER day is the average
 -- over the days of the period with posts; growth is relative to the
 -- audience at the start of the period
 CREATE VIEW reporting.weekly_metrics AS
-    SELECT account_id, account, week,
+    SELECT account_id, a.name AS account, week,
            week::timestamp AT TIME ZONE 'UTC' AS week_start,
            post_count(s) AS posts, engagement_volume(s) AS engagements,
            er_reach(s) AS er_reach, er_post(s) AS er_post, avg_er_day AS er_day,
            er_view(s) AS er_view, love_rate(s) AS love_rate, talk_rate(s) AS talk_rate,
            amplification_rate(s) AS amplification_rate
-    FROM (SELECT account_id, account, date_trunc('week', day)::date AS week,
+    FROM (SELECT account_id, date_trunc('week', day)::date AS week,
                  rollup(stats) AS s, avg(er_day(stats)) AS avg_er_day
           FROM reporting.account_day_summary
-          GROUP BY 1, 2, 3) w;
+          GROUP BY 1, 2) w
+    JOIN accounts a USING (account_id);
 COMMENT ON VIEW reporting.weekly_metrics IS
     'per account and ISO week, from the daily summaries: every engagement rate, in percent';
 
@@ -406,28 +431,30 @@ COMMENT ON VIEW reporting.weekly_metrics IS
 -- applied after the window; a dashboard over a short range filters the
 -- daily summaries itself (see the Grafana panel "Rolling 7-day ER").
 CREATE VIEW reporting.rolling_7_days AS
-    SELECT account_id, account, day, day_start,
+    SELECT account_id, a.name AS account, day, day_start,
            post_count(s7) AS posts, er_reach(s7) AS er_reach, er_post(s7) AS er_post,
            er_view(s7) AS er_view, love_rate(s7) AS love_rate, talk_rate(s7) AS talk_rate
-    FROM (SELECT account_id, account, day, day_start,
+    FROM (SELECT account_id, day, day_start,
                  rollup(stats) OVER (PARTITION BY account_id ORDER BY day
                                      RANGE BETWEEN '6 days' PRECEDING AND CURRENT ROW) AS s7
-          FROM reporting.account_day_summary) w;
+          FROM reporting.account_day_summary) w
+    JOIN accounts a USING (account_id);
 COMMENT ON VIEW reporting.rolling_7_days IS
     'per account and day: engagement rates over that day and the 6 before it, in percent';
 
 CREATE VIEW reporting.monthly_metrics AS
-    SELECT account_id, account, month,
+    SELECT account_id, a.name AS account, month,
            month::timestamp AT TIME ZONE 'UTC' AS month_start,
            post_count(s) AS posts, engagement_volume(s) AS engagements,
            er_reach(s) AS er_reach, er_post(s) AS er_post, avg_er_day AS er_day,
            er_view(s) AS er_view, love_rate(s) AS love_rate, talk_rate(s) AS talk_rate,
            amplification_rate(s) AS amplification_rate,
            g.follower_growth
-    FROM (SELECT account_id, account, date_trunc('month', day)::date AS month,
+    FROM (SELECT account_id, date_trunc('month', day)::date AS month,
                  rollup(stats) AS s, avg(er_day(stats)) AS avg_er_day
           FROM reporting.account_day_summary
-          GROUP BY 1, 2, 3) m
+          GROUP BY 1, 2) m
+    JOIN accounts a USING (account_id)
     -- growth from the month's first daily follower count to its last
     LEFT JOIN (SELECT account_id, date_trunc('month', day)::date AS month,
                       follower_growth(day, followers) AS follower_growth
@@ -604,6 +631,30 @@ COMMENT ON VIEW reporting.company_engagement IS
     'the whole company, latest published wave: survey participation, Q12 index and level, mean score, % favourable, eNPS (if the company has enough respondents), three-component engagement index and level';
 
 --------------------------------------------------------------------------
+-- Writers of posts
+--------------------------------------------------------------------------
+
+-- The triggers on posts run as the role whose statement fires them: a role
+-- that writes posts must be able to note the days it changed.
+CREATE PROCEDURE reporting.grant_posts_writer(writer regrole)
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+    part regclass;
+BEGIN
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON posts TO %s', writer);
+    FOR part IN SELECT relid FROM pg_partition_tree('posts') WHERE level > 0 LOOP
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO %s', part, writer);
+    END LOOP;
+    IF pg_get_serial_sequence('posts', 'post_id') IS NOT NULL THEN
+        EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %s', pg_get_serial_sequence('posts', 'post_id'), writer);
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA reporting TO %s', writer);
+    EXECUTE format('GRANT INSERT ON reporting.summary_changes TO %s', writer);
+END $$;
+COMMENT ON PROCEDURE reporting.grant_posts_writer(regrole) IS
+    'lets a role insert, update and delete posts (and the partitions posts has now): the rights on posts and its sequence, and INSERT on reporting.summary_changes, where its statements note the days they changed';
+
+--------------------------------------------------------------------------
 -- Read-only access
 --------------------------------------------------------------------------
 
@@ -629,7 +680,7 @@ REVOKE ALL ON reporting.survey_results FROM reporting_reader;
 -- units, the two months independent); "changed" when the interval leaves
 -- out 0.
 CREATE VIEW reporting.monthly_er_change AS
-    SELECT account_id, account, month,
+    SELECT account_id, a.name AS account, month,
            month::timestamp AT TIME ZONE 'UTC' AS month_start,
            post_count(s) AS posts, er_reach(s) AS er_reach,
            er_reach(previous) AS previous_er_reach,
@@ -637,12 +688,13 @@ CREATE VIEW reporting.monthly_er_change AS
            lower(er_reach_diff_interval(s, previous)) AS change_lower,
            upper(er_reach_diff_interval(s, previous)) AS change_upper,
            NOT er_reach_diff_interval(s, previous) @> 0::float8 AS changed
-    FROM (SELECT account_id, account, month, s,
+    FROM (SELECT account_id, month, s,
                  CASE WHEN lag(month) OVER w = month - interval '1 month' THEN lag(s) OVER w END AS previous
-          FROM (SELECT account_id, account, date_trunc('month', day)::date AS month, rollup(stats) AS s
+          FROM (SELECT account_id, date_trunc('month', day)::date AS month, rollup(stats) AS s
                 FROM reporting.account_day_summary
-                GROUP BY 1, 2, 3) m
-          WINDOW w AS (PARTITION BY account_id ORDER BY month)) x;
+                GROUP BY 1, 2) m
+          WINDOW w AS (PARTITION BY account_id ORDER BY month)) x
+    JOIN accounts a USING (account_id);
 COMMENT ON VIEW reporting.monthly_er_change IS
     'per account and month: ER by reach, the month before, the change in percentage points and its 95 % interval (er_reach_diff_interval); changed when the interval leaves out 0';
 

@@ -117,6 +117,13 @@ after('without the event trigger, ATTACH', q{ALTER TABLE posts ATTACH PARTITION 
 after('without the event trigger, DROP', q{DROP TABLE posts_later});
 $node->safe_psql('analytics', 'ALTER EVENT TRIGGER reporting_watch_posts_partitions ENABLE');
 
+# the event trigger leaves other tables' DDL alone: a role without any
+# right on the reporting schema creates and alters a table of its own
+$node->safe_psql('analytics', q{CREATE ROLE someone; GRANT CREATE ON SCHEMA public TO someone});
+is($node->psql('analytics', q{SET ROLE someone; CREATE TABLE mine (x int); ALTER TABLE mine ADD COLUMN y int;
+	CREATE TABLE mine_parts (x int) PARTITION BY LIST (x); CREATE TABLE mine_1 PARTITION OF mine_parts FOR VALUES IN (1)},
+	on_error_stop => 1), 0, 'a role without rights on reporting: its own DDL runs');
+
 # a foreign partition: refused when it is attached or created, with the
 # event trigger; by the refresh without it
 my $port = $node->port;
@@ -126,7 +133,8 @@ CREATE EXTENSION postgres_fdw;
 CREATE SERVER elsewhere FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$host', port '$port', dbname 'analytics');
 CREATE USER MAPPING FOR CURRENT_USER SERVER elsewhere;
 CREATE TABLE remote_posts (LIKE posts);
-CREATE FOREIGN TABLE posts_remote (post_id bigint NOT NULL, account_id int, published_at timestamptz NOT NULL,
+CREATE FOREIGN TABLE posts_remote (post_id bigint NOT NULL, account_id int NOT NULL,
+    published_at timestamptz NOT NULL CONSTRAINT posts_published_at_finite CHECK (isfinite(published_at)),
     likes int, comments int, shares int, views bigint, reach bigint, followers bigint) SERVER elsewhere OPTIONS (table_name 'remote_posts');});
 my ($stdout, $stderr);
 # with a primary key on posts, PostgreSQL refuses it itself
