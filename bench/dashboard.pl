@@ -5,7 +5,9 @@
 # with "All" accounts, over the last 7 days and over the whole history,
 # under EXPLAIN (ANALYZE, BUFFERS); then the cost of bringing the summaries
 # up to date after a day of posts and a week of late metrics, against a
-# full rebuild.
+# full rebuild; then the refresh in a long-lived session whose first call
+# found no change, at 2 000 to 16 000 account-days (LONG_SESSION_ROUNDS
+# sessions, default 5).
 #   perl dashboard.pl DASHBOARD.json DATABASE...
 use strict;
 use warnings;
@@ -119,3 +121,52 @@ my $differences = psql($db, q{SELECT count(*) FROM reporting.account_day_summary
 psql($db, 'DROP TABLE rebuilt');
 printf "  %d account-days re-aggregated in %.2f s; a full rebuild %.2f s; ratio %.3f (target <= 0.05);\n"
   . "  summaries different from the rebuild: %d\n", $days, $incremental, $full, $incremental / $full, $differences;
+
+# A long-lived session: its first refresh finds the change table empty (and
+# vacuumed, as after a quiet night), then it refreshes 2 000, 4 000, 8 000
+# and 16 000 new account-days (1 000 accounts, 2 posts a day, days never
+# seen before).  Time per account-day of each, median over ROUNDS sessions;
+# the target: every size within 1.5 x of the cheapest per account-day.
+my $rounds = $ENV{LONG_SESSION_ROUNDS} || 5;
+my @sizes = (2000, 4000, 8000, 16000);
+print "\none long-lived session of $db, whose first refresh found no change, refreshing new account-days ($rounds sessions):\n";
+my %per_day;
+my $offset = 30;
+for my $round (1 .. $rounds) {
+	psql($db, 'VACUUM ANALYZE reporting.summary_changes');
+	my $script = "SET client_min_messages = warning;\nCALL reporting.refresh_account_day_summary();\n";
+	for my $n (@sizes) {
+		my $days = $n / 1000;
+		$script .= qq{
+INSERT INTO posts (account_id, published_at, likes, comments, shares, views, reach, followers)
+SELECT a, date '$last' + $offset + d + time '06:00' + p * interval '8 hours', 20 + a % 50, a % 7, p, 3000, 2000 + a, 10000
+FROM generate_series(1, 1000) a, generate_series(0, $days - 1) d, generate_series(0, 1) p;
+SELECT clock_timestamp() AS started \\gset
+CALL reporting.refresh_account_day_summary();
+SELECT 'refreshed $n ' || extract(epoch FROM clock_timestamp() - :'started'::timestamptz);
+};
+		$offset += $days;
+	}
+	my $file = "/tmp/long-session-$$.sql";
+	open(my $w, '>', $file) or die "$file: $!";
+	print $w $script;
+	close($w);
+	open(my $r, '-|', $psql, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-d', $db, '-f', $file)
+	  or die "psql: $!";
+	while (my $line = <$r>) {
+		push @{ $per_day{$1} }, $2 / $1 if $line =~ /^refreshed (\d+) ([\d.]+)/;
+	}
+	close($r) or die "psql failed on the long session\n";
+	unlink $file;
+}
+my %median = map { $_ => median(@{ $per_day{$_} }) } @sizes;
+my ($cheapest) = sort { $a <=> $b } values %median;
+for my $n (@sizes) {
+	printf "  %6d account-days: %.3f ms per account-day (median; range %.3f-%.3f), %.2f x the cheapest\n",
+	  $n, 1000 * $median{$n}, 1000 * (sort { $a <=> $b } @{ $per_day{$n} })[0],
+	  1000 * (sort { $a <=> $b } @{ $per_day{$n} })[-1], $median{$n} / $cheapest;
+}
+my ($worst) = sort { $b <=> $a } values %median;
+printf "  worst / cheapest per account-day: %.2f (target <= 1.5)\n", $worst / $cheapest;
+psql($db, qq{DELETE FROM posts WHERE published_at >= date '$last' + 30});
+psql($db, 'CALL reporting.refresh_account_day_summary()');
