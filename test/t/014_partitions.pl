@@ -9,6 +9,8 @@ use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use lib "$ENV{TESTDIR}/test/perl";
+use ReportingSchema;
 
 my $examples = "$ENV{TESTDIR}/examples";
 my $node = PostgreSQL::Test::Cluster->new('partitions');
@@ -40,13 +42,7 @@ $node->command_ok(
 	  '-f', $partitioned, '-f', "$examples/demo-data.sql" ],
 	'the reporting schema over a partitioned posts and the demo data load');
 
-my $differences = q{
-SELECT count(*) FROM (
-    SELECT account_id, day, stats FROM reporting.account_day_summary
-    FULL JOIN (SELECT account_id, (published_at AT TIME ZONE 'UTC')::date AS day,
-                      engagement_agg(likes, comments, shares, reach, views, followers) AS rebuilt
-               FROM posts GROUP BY 1, 2) r USING (account_id, day)
-    WHERE stats IS DISTINCT FROM rebuilt) d};
+my $differences = $rebuild_differences;
 
 is($node->safe_psql('analytics', 'SELECT count(*) > 100 FROM posts_old')
 	. $node->safe_psql('analytics', 'SELECT count(*) > 30 FROM posts_mid_1')

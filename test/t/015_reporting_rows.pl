@@ -11,25 +11,13 @@ use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use lib "$ENV{TESTDIR}/test/perl";
+use ReportingSchema;
 
 my $examples = "$ENV{TESTDIR}/examples";
-my $node = PostgreSQL::Test::Cluster->new('rows');
-$node->init;
-$node->start;
-$node->safe_psql('postgres', 'CREATE DATABASE analytics');
-$node->safe_psql('analytics', 'CREATE EXTENSION engagement');
-$node->command_ok(
-	[ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', $node->connstr('analytics'),
-	  '-f', "$examples/reporting.sql", '-f', "$examples/demo-data.sql" ],
-	'the reporting schema and the demo data load');
+my $node = reporting_node('rows');
 
-my $differences = q{
-SELECT count(*) FROM (
-    SELECT account_id, day, stats FROM reporting.account_day_summary
-    FULL JOIN (SELECT account_id, (published_at AT TIME ZONE 'UTC')::date AS day,
-                      engagement_agg(likes, comments, shares, reach, views, followers) AS rebuilt
-               FROM posts GROUP BY 1, 2) r USING (account_id, day)
-    WHERE stats IS DISTINCT FROM rebuilt) d};
+my $differences = $rebuild_differences;
 sub sql { $node->safe_psql('analytics', $_[0]) }
 
 # 1. a rename, without a refresh

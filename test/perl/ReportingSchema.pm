@@ -1,0 +1,41 @@
+# What the TAP tests of the reporting schema share: a node with the
+# database analytics holding examples/reporting.sql (or another schema file)
+# and the demo data, and the query counting the daily summaries that differ
+# from a full rebuild (rows missing on either side, or with another
+# summary; = is exact equality of every count and sum).
+package ReportingSchema;
+
+use strict;
+use warnings;
+use Exporter 'import';
+use PostgreSQL::Test::Cluster;
+
+our @EXPORT = qw(reporting_node $rebuild_differences);
+
+our $rebuild_differences = q{
+SELECT count(*) FROM (
+    SELECT account_id, day, stats FROM reporting.account_day_summary
+    FULL JOIN (SELECT account_id, (published_at AT TIME ZONE 'UTC')::date AS day,
+                      engagement_agg(likes, comments, shares, reach, views, followers) AS rebuilt
+               FROM posts GROUP BY 1, 2) r USING (account_id, day)
+    WHERE stats IS DISTINCT FROM rebuilt) d};
+
+# reporting_node(NAME[, SCHEMA_FILE, WHAT]): a started node, its database
+# analytics loaded with SCHEMA_FILE (examples/reporting.sql) and the demo data
+sub reporting_node
+{
+	my ($name, $schema, $what) = @_;
+	my $examples = "$ENV{TESTDIR}/examples";
+	my $node = PostgreSQL::Test::Cluster->new($name);
+	$node->init;
+	$node->start;
+	$node->safe_psql('postgres', 'CREATE DATABASE analytics');
+	$node->safe_psql('analytics', 'CREATE EXTENSION engagement');
+	$node->command_ok(
+		[ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', $node->connstr('analytics'),
+		  '-f', $schema // "$examples/reporting.sql", '-f', "$examples/demo-data.sql" ],
+		$what // 'the reporting schema and the demo data load');
+	return $node;
+}
+
+1;
