@@ -1,13 +1,14 @@
--- Sample data for the demo: three accounts over 90 days of posts, their
--- daily follower counts for the 90 days up to today, and an employee
--- survey.  Deterministic (setseed) but for the dates.
+-- Sample data for the demo: three accounts (in New York, Berlin and
+-- Tokyo) over 90 days of posts, published between 08:00 and 22:00 local
+-- time, their daily follower counts for the 90 local days up to today,
+-- and an employee survey.  Deterministic (setseed) but for the dates.
 -- Loads the source tables of examples/reporting.sql.
 SELECT setseed(0.2026);
 
-INSERT INTO accounts VALUES
-    (1, 'Northwind Coffee',    12000),
-    (2, 'Peak Fitness Club',   45000),
-    (3, 'Paper Lantern Books',  3100);
+INSERT INTO accounts (account_id, name, followers_start, time_zone) VALUES
+    (1, 'Northwind Coffee',    12000, 'America/New_York'),
+    (2, 'Peak Fitness Club',   45000, 'Europe/Berlin'),
+    (3, 'Paper Lantern Books',  3100, 'Asia/Tokyo');
 
 -- followers at the start of each day, new and lost during the day
 INSERT INTO account_daily
@@ -20,7 +21,9 @@ FROM (
     SELECT a.account_id, a.followers_start, d::date AS day,
            floor(a.followers_start * (0.0015 + 0.004 * random() ^ 2))::bigint AS new_followers,
            floor(a.followers_start * (0.001 + 0.003 * random()))::bigint AS lost_followers
-    FROM accounts a, generate_series(current_date - 89, current_date, interval '1 day') d
+    FROM accounts a,
+         generate_series((now() AT TIME ZONE a.time_zone)::date - 89,
+                         (now() AT TIME ZONE a.time_zone)::date, interval '1 day') d
 ) g;
 
 -- 1 to 3 posts a day; followers at publication.  Reach is skewed with rare
@@ -43,11 +46,11 @@ FROM (
                random() < 0.01 AS missing
         FROM (
             SELECT d.account_id, d.followers,
-                   d.day + time '08:00' + random() * interval '14 hours' AS published_at,
+                   (d.day + time '08:00' + random() * interval '14 hours') AT TIME ZONE a.time_zone AS published_at,
                    floor(d.followers * (0.04 + 0.35 * random() ^ 2)
                          * CASE WHEN random() < 0.03 THEN 6 + 10 * random() ELSE 1 END)::bigint AS reach,
                    random() < 0.012 AS dead
-            FROM account_daily d,
+            FROM account_daily d JOIN accounts a USING (account_id),
                  LATERAL generate_series(1, 1 + floor(random() * 3)::int + 0 * d.account_id) n
         ) p
     ) q

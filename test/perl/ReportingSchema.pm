@@ -2,7 +2,8 @@
 # database analytics holding examples/reporting.sql (or another schema file)
 # and the demo data, and the query counting the daily summaries that differ
 # from a full rebuild (rows missing on either side, or with another
-# summary; = is exact equality of every count and sum).
+# summary or day bounds; = is exact equality of every count and sum); a
+# day is the account's local day.
 package ReportingSchema;
 
 use strict;
@@ -14,11 +15,14 @@ our @EXPORT = qw(reporting_node $rebuild_differences);
 
 our $rebuild_differences = q{
 SELECT count(*) FROM (
-    SELECT account_id, day, stats FROM reporting.account_day_summary
-    FULL JOIN (SELECT account_id, (published_at AT TIME ZONE 'UTC')::date AS day,
-                      engagement_agg(likes, comments, shares, reach, views, followers) AS rebuilt
-               FROM posts GROUP BY 1, 2) r USING (account_id, day)
-    WHERE stats IS DISTINCT FROM rebuilt) d};
+    SELECT account_id, day, stats FROM reporting.account_day_summary s
+    FULL JOIN (SELECT account_id, (published_at AT TIME ZONE a.time_zone)::date AS day,
+                      a.time_zone,
+                      engagement_agg(likes, comments, shares, reach, views, p.followers) AS rebuilt
+               FROM posts p JOIN accounts a USING (account_id) GROUP BY 1, 2, 3) r USING (account_id, day)
+    WHERE stats IS DISTINCT FROM rebuilt
+       OR s.day_start IS DISTINCT FROM day::timestamp AT TIME ZONE r.time_zone
+       OR s.day_end IS DISTINCT FROM (day + 1)::timestamp AT TIME ZONE r.time_zone) d};
 
 # reporting_node(NAME[, SCHEMA_FILE, WHAT]): a started node, its database
 # analytics loaded with SCHEMA_FILE (examples/reporting.sql) and the demo data
