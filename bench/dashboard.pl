@@ -30,7 +30,7 @@ sub psql {
 open(my $fh, '<', $dashboard_file) or die "$dashboard_file: $!";
 my $dashboard = JSON::PP->new->decode(do { local $/; <$fh> });
 close($fh);
-my @panels = grep { ($_->{targets}[0]{rawSql} // '') =~ /account_day_summary|daily_metrics|top_posts/ }
+my @panels = grep { ($_->{targets}[0]{rawSql} // '') =~ /account_day_summary|account_days|daily_metrics|top_posts/ }
   @{ $dashboard->{panels} };
 
 # Grafana's macros for a range, "All" accounts and a one-day interval
@@ -106,15 +106,15 @@ psql($db, qq{INSERT INTO posts (account_id, published_at, likes, comments, share
 	FROM generate_series(1, $per_day) g});
 psql($db, qq{UPDATE posts SET likes = likes + 1
 	WHERE published_at >= date '$last' - 6 AND published_at < date '$last' + 1 AND post_id % 10 = 0});
-my $days = psql($db, 'SELECT count(DISTINCT (account_id, day)) FROM reporting.summary_changes');
+my $days = psql($db, 'SELECT count(DISTINCT (account_id, utc_day)) FROM reporting.summary_changes');
 my $start = time;
 psql($db, 'CALL reporting.refresh_account_day_summary()');
 my $incremental = time - $start;
 $start = time;
 psql($db, q{CREATE TABLE rebuilt AS
-	SELECT account_id, (published_at AT TIME ZONE 'UTC')::date AS day,
-	       engagement_agg(likes, comments, shares, reach, views, followers) AS stats
-	FROM posts GROUP BY 1, 2});
+	SELECT account_id, (published_at AT TIME ZONE a.time_zone)::date AS day,
+	       engagement_agg(likes, comments, shares, reach, views, p.followers) AS stats
+	FROM posts p JOIN accounts a USING (account_id) GROUP BY 1, 2});
 my $full = time - $start;
 my $differences = psql($db, q{SELECT count(*) FROM reporting.account_day_summary s
 	FULL JOIN rebuilt r USING (account_id, day) WHERE s.stats IS DISTINCT FROM r.stats});

@@ -65,8 +65,9 @@ SELECT m.account, to_char(m.month, 'YYYY-MM') AS month, m.posts,
        round(m.er_reach::numeric, 2) AS "ER reach",
        round(er_reach(sum(p.likes + p.comments + p.shares), sum(p.reach))::numeric, 2) AS "ER reach, from sums"
 FROM reporting.monthly_metrics m
+JOIN reporting.accounts a ON a.account_id = m.account_id
 JOIN posts p ON p.account_id = m.account_id
-            AND date_trunc('month', p.published_at AT TIME ZONE 'UTC')::date = m.month
+            AND date_trunc('month', p.published_at AT TIME ZONE a.time_zone)::date = m.month
             AND p.likes IS NOT NULL AND p.comments IS NOT NULL AND p.shares IS NOT NULL
 GROUP BY m.account_id, m.account, m.month, m.posts, m.follower_growth, m.er_reach
 ORDER BY m.account_id, m.month;
@@ -77,11 +78,11 @@ ORDER BY m.account_id, m.month;
 \echo '== Top 5 posts by reach =='
 \echo
 SELECT account,
-       to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS published,
+       to_char(published_at AT TIME ZONE a.time_zone, 'YYYY-MM-DD HH24:MI') AS "published (local)",
        reach, likes, comments, shares,
        round(er_reach::numeric, 2) AS "ER reach",
        round(er_post::numeric, 2) AS "ER post"
-FROM reporting.top_posts
+FROM reporting.top_posts JOIN reporting.accounts a USING (account_id)
 ORDER BY reach DESC NULLS LAST, post_id
 LIMIT 5;
 
@@ -162,7 +163,7 @@ ORDER BY account, month;
 \echo 'Change of ER by reach from the month before, in percentage points, with its 95 % interval'
 \echo '(the two months as independent samples of posts); changed: the interval leaves out 0.'
 \echo
-SELECT account, weekday, hour AS "hour (UTC)", posts,
+SELECT account, weekday, hour AS "hour (local)", posts,
        round(er_reach::numeric, 2) AS "ER by reach",
        round(er_reach_shrunk::numeric, 2) AS "shrunk"
 FROM (SELECT *, row_number() OVER (PARTITION BY account_id ORDER BY er_reach_shrunk DESC, weekday, hour) AS rank
