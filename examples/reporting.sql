@@ -648,9 +648,13 @@ CREATE FUNCTION reporting.account_days(range_from timestamptz, range_to timestam
     SELECT s.account_id, s.day, s.day_start, s.day_end, greatest(s.day_start, range_from), s.stats
     FROM reporting.account_day_summary s
     -- no local day is longer than 72 hours (even when a zone moved across
-    -- the date line); the bound lets the day_start index find the first one
+    -- the date line); the bound lets the day_start index find the first
+    -- one.  The end is compared as a number: the planner, taking day_end
+    -- and day_start as independent, would expect a few rows of a week's
+    -- thousands and could pick a plan that reads every summary.
     WHERE s.day_start > range_from - interval '72 hours'
-      AND s.day_start <= range_to AND s.day_end > range_from
+      AND s.day_start <= range_to
+      AND extract(epoch FROM s.day_end) > extract(epoch FROM range_from)
 $$;
 COMMENT ON FUNCTION reporting.account_days(timestamptz, timestamptz) IS
     'the daily summaries of the local days that overlap [range_from, range_to], with "time" = the later of the day''s start and range_from';
