@@ -136,7 +136,7 @@ DO $$
 DECLARE
     missing text;
 BEGIN
-    SELECT string_agg(format('%s.%s (%s)', rel, col, replace(types, '|', ' or ')), ', ' ORDER BY n)
+    SELECT string_agg(format('%s.%s (%s)', rel, col, coalesce(replace(types, '|', ' or '), 'any type')), ', ' ORDER BY n)
     INTO missing
     FROM (VALUES
         (1, 'accounts', 'account_id', NULL), (2, 'accounts', 'name', 'text'),
