@@ -197,7 +197,7 @@ BEGIN
                                      CASE WHEN g_ord IS NULL THEN 'no row' ELSE coalesce(g_vals::text, 'NULL') END,
                                      CASE WHEN e_ord IS NULL THEN 'no row' ELSE coalesce(e_vals::text, 'NULL') END), '' ORDER BY n)
             FROM wrong WHERE n <= 8)
-    $q$, CASE WHEN by_key THEN 'g.at = e.at AND g.metric = e.metric' ELSE 'g.ord = e.ord' END)
+    $q$, CASE WHEN by_key THEN $j$coalesce(g.at, '-infinity') = coalesce(e.at, '-infinity') AND coalesce(g.metric, '') = coalesce(e.metric, '')$j$ ELSE 'g.ord = e.ord' END)
     USING c, p, ignore_null, by_key;
 END $$;
 });
@@ -516,13 +516,20 @@ else {
 }
 $dashboard->set_variable('account', 1, 2, 3, 4);
 
-my $weeks_bad = sql(q{
-	SELECT count(*) FROM (
-	    SELECT g.at, c.f, c.t, lag(g.at) OVER (PARTITION BY g.combo ORDER BY g.ord) AS previous
-	    FROM direct.got g JOIN direct.combos c USING (combo)
-	    WHERE g.panel LIKE 'Weekly%') w
-	WHERE NOT (at BETWEEN f AND t AND (previous IS NULL OR previous < at))});
-is($weeks_bad, 0, 'weekly: every week at a time within the range, in ascending order');
+# the weekly panel's points: each at a time within the range, and, as
+# points of one series, no two at the same time
+for my $w ([ 'NOT (at BETWEEN f AND t)', 'weekly: every week at a time within the range' ],
+	[ 'previous >= at', 'weekly: weeks in ascending order of time, no two at the same time' ]) {
+	my ($condition, $name) = @$w;
+	my ($count, $list) = split /\|/, sql(qq{
+		SELECT count(*), string_agg(format(E'\n%s: %s after %s (range %s to %s)', combo, at, previous, f, t), '' ORDER BY combo)
+		FROM (
+		    SELECT g.combo, g.at, c.f, c.t, lag(g.at) OVER (PARTITION BY g.combo ORDER BY g.ord) AS previous
+		    FROM direct.got g JOIN direct.combos c USING (combo)
+		    WHERE g.panel LIKE 'Weekly%') w
+		WHERE $condition}), 2;
+	is($count, 0, $name) or diag "weeks at the wrong time: $list";
+}
 
 # the New York days of the DST changes: 23 and 25 hours, every post in
 is(sql(q{SELECT string_agg(format('%s %s %s', day, day_end - day_start, post_count(stats)), ', ' ORDER BY day)
