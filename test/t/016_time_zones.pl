@@ -21,7 +21,6 @@
 # consistency only.
 use strict;
 use warnings;
-use JSON::PP;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
