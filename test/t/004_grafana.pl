@@ -5,15 +5,13 @@
 # and its result checked the way Grafana reads it.
 use strict;
 use warnings;
-use IPC::Run;
-use JSON::PP;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use lib "$ENV{TESTDIR}/test/perl";
+use GrafanaDashboard;
 
 my $examples = "$ENV{TESTDIR}/examples";
-my $dashboard_file = "$examples/grafana/dashboards/engagement.json";
-my $datasource_file = "$examples/grafana/provisioning/datasources/engagement.yaml";
 
 my $node = PostgreSQL::Test::Cluster->new('grafana');
 $node->init;
@@ -25,36 +23,20 @@ $node->command_ok(
 	  '-f', "$examples/reporting.sql", '-f', "$examples/demo-data.sql" ],
 	'the reporting schema and the demo data load');
 $node->safe_psql('reporting', 'CREATE ROLE grafana_reader LOGIN IN ROLE reporting_reader');
+my $dashboard = GrafanaDashboard->new($node, 'reporting', 'grafana_reader');
 
 # the range the panels are run for: the demo's 90 days, which end today
-my %range;
-@range{qw(from from_epoch to to_epoch)} = split /\|/, $node->safe_psql('reporting', q{
-	SELECT to_char(min(day), 'YYYY-MM-DD"T00:00:00Z"'), extract(epoch FROM min(day)::timestamp)::bigint,
-	       to_char(max(day) + 1, 'YYYY-MM-DD"T00:00:00Z"'), extract(epoch FROM (max(day) + 1)::timestamp)::bigint
-	FROM account_daily});
+my $range = GrafanaDashboard::time_range(split /\|/, $node->safe_psql('reporting', q{
+	SELECT extract(epoch FROM min(day)::timestamp)::bigint * 1000,
+	       extract(epoch FROM (max(day) + 1)::timestamp)::bigint * 1000
+	FROM account_daily}));
 
-# psql as the reader: (ok, rows as arrays, stderr)
-sub reader_query {
-	my ($sql, $describe) = @_;
-	my ($out, $err) = ('', '');
-	my $ok = IPC::Run::run(
-		[ 'psql', '-X', '-q', '-t', '-A', '-F', "\x1f", '-v', 'ON_ERROR_STOP=1',
-		  '-d', $node->connstr('reporting') . ' user=grafana_reader' ],
-		'<', \($sql . ($describe ? " \\gdesc\n" : ";\n")), '>', \$out, '2>', \$err);
-	my @rows = map { [ split /\x1f/, $_, -1 ] } grep { length } split /\n/, $out;
-	return ($ok, \@rows, $err);
-}
-
-my ($ok, $rows, $err) = reader_query('SELECT count(*) FROM posts');
+my ($ok, $rows, $err) = $dashboard->reader_query('SELECT count(*) FROM posts');
 ok(!$ok && $err =~ /permission denied/, 'the reader cannot read the source tables');
-($ok, $rows, $err) = reader_query('SELECT count(*) FROM reporting.top_posts');
+($ok, $rows, $err) = $dashboard->reader_query('SELECT count(*) FROM reporting.top_posts');
 ok($ok && $rows->[0][0] > 0, 'the reader can read the reporting views');
 
-open(my $fh, '<', $dashboard_file) or die "$dashboard_file: $!";
-# numbers as exact decimals: a threshold just above 50 must stay above 50
-my $dashboard = JSON::PP->new->allow_bignum->decode(do { local $/; <$fh> });
-close($fh);
-open($fh, '<', $datasource_file) or die "$datasource_file: $!";
+open(my $fh, '<', $GrafanaDashboard::datasource_file) or die "$GrafanaDashboard::datasource_file: $!";
 my $provisioning = do { local $/; <$fh> };
 close($fh);
 my ($uid) = $provisioning =~ /^\s*uid:\s*(\S+)/m;
@@ -63,92 +45,33 @@ like($provisioning, qr/^\s*type:\s*grafana-postgresql-datasource\s*$/m,
 ok(defined $uid, "the data source has a pinned uid ($uid)");
 
 # template variables: each query run as the reader; "All" (as the
-# dashboard's default) is every value, quoted and comma-separated, as the
-# SQL data sources format multi-value variables
-my %variables;
-for my $v (@{ $dashboard->{templating}{list} }) {
+# dashboard's default) is every value
+for my $v (@{ $dashboard->json->{templating}{list} }) {
 	is($v->{datasource}{uid}, $uid, "variable $v->{name} uses the provisioned data source");
-	($ok, $rows, $err) = reader_query($v->{query});
+	($ok, $rows, $err) = $dashboard->reader_query($v->{query});
 	ok($ok && @$rows, "variable $v->{name}: its query returns values") or diag $err;
-	my @values = map { $_->[ $#$_ ] } @$rows;
-	$variables{ $v->{name} } = join ',', map { (my $q = $_) =~ s/'/''/g; "'$q'" } @values;
-}
-
-# Grafana's interval strings ("1d", "30m", "500ms") as seconds
-sub interval_seconds {
-	my ($text) = @_;
-	my %unit = (ms => 0.001, s => 1, m => 60, h => 3600, d => 86400, w => 604800);
-	$text =~ /^(\d+)(ms|s|m|h|d|w)$/ or die "cannot parse interval $text";
-	return $1 * $unit{$2};
-}
-
-sub evaluate_macro {
-	my ($name, @args) = @_;
-	my %time = (from => $range{from}, to => $range{to});
-	if ($name eq '__time') { return qq{$args[0] AS "time"} }
-	if ($name eq '__timeEpoch') { return qq{extract(epoch from $args[0]) as "time"} }
-	if ($name eq '__timeFilter') { return "$args[0] BETWEEN '$time{from}' AND '$time{to}'" }
-	if ($name eq '__timeFrom') { return "'$time{from}'" }
-	if ($name eq '__timeTo') { return "'$time{to}'" }
-	if ($name eq '__timeGroup' || $name eq '__timeGroupAlias') {
-		(my $text = $args[1]) =~ s/^'|'$//g;
-		my $s = interval_seconds($text);
-		my $group = "floor(extract(epoch from $args[0])/$s)*$s";
-		return $name eq '__timeGroupAlias' ? qq{$group AS "time"} : $group;
-	}
-	if ($name eq '__unixEpochFilter') {
-		return "$args[0] >= $range{from_epoch} AND $args[0] <= $range{to_epoch}";
-	}
-	if ($name eq '__unixEpochGroup' || $name eq '__unixEpochGroupAlias') {
-		(my $text = $args[1]) =~ s/^'|'$//g;
-		my $s = interval_seconds($text);
-		my $group = "floor(($args[0])/$s)*$s";
-		return $name eq '__unixEpochGroupAlias' ? qq{$group AS "time"} : $group;
-	}
-	die "unknown macro $name";
-}
-
-# the order Grafana applies them: template and global variables, then the
-# data source's macros; a $__timeGroup directly followed by a comma gets
-# the alias, as Grafana does for dashboards from before 5.3
-sub expand {
-	my ($sql, $interval) = @_;
-	my $ms = interval_seconds($interval) * 1000;
-	for my $name (keys %variables) {
-		$sql =~ s/\$\{$name(?::[a-z]+)?\}|\[\[$name\]\]|\$$name\b/$variables{$name}/g;
-	}
-	$sql =~ s/\$__interval_ms/$ms/g;
-	$sql =~ s/\$__interval/$interval/g;
-	$sql =~ s/\$__unixEpochFrom\(\)/$range{from_epoch}/g;
-	$sql =~ s/\$__unixEpochTo\(\)/$range{to_epoch}/g;
-	my $original = $sql;
-	$sql =~ s{\$([_a-zA-Z0-9]+)\(([^\)]*)\)}{
-		my ($whole, $name, $args) = ($&, $1, $2);
-		my $at = index($original, $whole) + length($whole);
-		$name = '__timeGroupAlias' if $name eq '__timeGroup' && substr($original, $at, 1) eq ',';
-		evaluate_macro($name, map { s/^\s+|\s+$//gr } split /,/, $args, -1);
-	}ge;
-	return $sql;
+	$dashboard->set_variable($v->{name}, map { $_->[ $#$_ ] } @$rows);
 }
 
 # a sanity check of the expansion itself, against what Grafana produces
-is(expand('SELECT $__timeGroupAlias(day_start, $__interval), 1 WHERE $__timeFilter(day_start) AND a IN ($account)', '1d'),
-	qq{SELECT floor(extract(epoch from day_start)/86400)*86400 AS "time", 1 WHERE day_start BETWEEN '$range{from}' AND '$range{to}' AND a IN ($variables{account})},
+is($dashboard->expand('SELECT $__timeGroupAlias(day_start, $__interval), 1 WHERE $__timeFilter(day_start) AND a IN ($account)', '1d', $range),
+	qq{SELECT floor(extract(epoch from day_start)/86400)*86400 AS "time", 1 WHERE day_start BETWEEN '$range->{from}' AND '$range->{to}' AND a IN (}
+	  . $dashboard->variable('account') . ')',
 	'macros expand as Grafana expands them');
 
 my %numeric = map { $_ => 1 } ('smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision');
 my %time_types = (%numeric, map { $_ => 1 }
 	('timestamp with time zone', 'timestamp without time zone', 'date'));
 
-my @panels = map { $_->{type} eq 'row' ? @{ $_->{panels} || [] } : $_ } @{ $dashboard->{panels} };
+my @panels = $dashboard->panels;
 cmp_ok(scalar @panels, '>=', 7, 'the dashboard has its panels');
 for my $panel (@panels) {
 	my $title = $panel->{title};
 	for my $target (@{ $panel->{targets} }) {
 		is($target->{datasource}{uid}, $uid, "$title: uses the provisioned data source");
-		my $sql = expand($target->{rawSql}, $panel->{interval} || '1d');
-		($ok, my $columns, $err) = reader_query($sql, 1);
-		($ok, $rows, $err) = reader_query($sql) if $ok;
+		my $sql = $dashboard->expand($target->{rawSql}, $panel->{interval} || '1d', $range);
+		($ok, my $columns, $err) = $dashboard->reader_query($sql, 1);
+		($ok, $rows, $err) = $dashboard->reader_query($sql) if $ok;
 		ok($ok, "$title: runs without an error") or diag "$err\n$sql";
 		next unless $ok;
 		cmp_ok(scalar @$rows, '>', 0, "$title: returns rows (" . scalar(@$rows) . ')');
@@ -209,8 +132,8 @@ for my $value (0, 30, 30.000000000000004, 49.9, 50, 50.00000000000001, 60, 60.00
 	is(colour_of($company_steps, $value), $q12_colour{$q12_level}, "company Q12 index: $value is $q12_level");
 	is(colour_of($index_steps, $value), $index_colour{$index_level}, "engagement index: $value is $index_level");
 }
-is($dashboard->{time}{from}, 'now-90d', 'the time range is the last 90 days');
-is($dashboard->{refresh} // '', '', 'refresh is off');
+is($dashboard->json->{time}{from}, 'now-90d', 'the time range is the last 90 days');
+is($dashboard->json->{refresh} // '', '', 'refresh is off');
 is($by_title{'Three-component engagement index'}{type}, 'stat', 'the engagement index is a stat');
 like($by_title{'Survey scales by department'}{targets}[0]{rawSql} // '',
 	qr/q12_mean.*percent_favourable.*enps/s, 'a panel shows the mean score, % favourable and eNPS');
