@@ -11,7 +11,8 @@
 # account-day that overlaps the range [from, to] (day_start <= to AND
 # day_end > from, so "Last 7 days" shows the partial first day), at
 # greatest(day_start, from), with the metric of the whole local day; weeks
-# start on Monday, local (date_trunc('week', day)); panels over posts keep
+# start on Monday, local (date_trunc('week', day)), one weekly series per
+# account, each week at the start of its first day shown; panels over posts keep
 # published_at BETWEEN from AND to; the heatmap takes the local hours
 # (weekday and hour of the account) that overlap the range.
 #
@@ -231,11 +232,13 @@ my %expected = (
 	},
 	week => sub {
 		my ($f, $t, $accts, $values) = @_;
-		return "SELECT row_number() OVER (ORDER BY week), NULL::timestamptz, NULL::text, ARRAY[$values]::float8[]
-			FROM (SELECT date_trunc('week', p.day)::date AS week,
+		# one series per account: its weeks of local days, Monday to Sunday,
+		# each at the start of its first day shown
+		return "SELECT NULL::bigint, greatest(day_start, $f), name, ARRAY[$values]::float8[]
+			FROM (SELECT d.account_id, d.name, min(d.day_start) AS day_start,
 			             engagement_agg(p.likes, p.comments, p.shares, p.reach, p.views, p.followers) AS s
 			      FROM direct.local_posts p JOIN direct.days($f, $t, $accts) d USING (account_id, day)
-			      GROUP BY 1) w";
+			      GROUP BY d.account_id, d.name, date_trunc('week', d.day::timestamp)) w";
 	},
 	top => sub {
 		my ($f, $t, $accts) = @_;
@@ -283,7 +286,7 @@ my %panel_kind = (
 	'Rolling 7-day ER by reach' => [ 'rolling', 'er_reach(s)', 1 ],
 	'Net follower growth' => [ 'growth', '', 1, 1 ],
 	'Weekly ER by reach with its 95 % interval' =>
-	  [ 'week', 'er_reach(s), lower(er_reach_interval(s)), upper(er_reach_interval(s))', 0 ],
+	  [ 'week', 'er_reach(s), lower(er_reach_interval(s)), upper(er_reach_interval(s))', 1 ],
 	'Top 5 posts by reach' => [ 'top', '', 0 ],
 	'When to post: ER by reach per weekday and hour (shrunk)' => [ 'heatmap', '', 1 ],
 	'Breakout posts of the last 30 days' => [ 'breakout' ],
@@ -515,15 +518,15 @@ else {
 }
 $dashboard->set_variable('account', 1, 2, 3, 4);
 
-# the weekly panel's points: each at a time within the range, and, as
-# points of one series, no two at the same time
+# the weekly panel's points: each at a time within the range, and, in
+# each account's series, no two at the same time
 for my $w ([ 'NOT (at BETWEEN f AND t)', 'weekly: every week at a time within the range' ],
-	[ 'previous >= at', 'weekly: weeks in ascending order of time, no two at the same time' ]) {
+	[ 'previous >= at', 'weekly: each account\'s weeks in ascending order of time, no two at the same time' ]) {
 	my ($condition, $name) = @$w;
 	my ($count, $list) = split /\|/, sql(qq{
 		SELECT count(*), string_agg(format(E'\n%s: %s after %s (range %s to %s)', combo, at, previous, f, t), '' ORDER BY combo)
 		FROM (
-		    SELECT g.combo, g.at, c.f, c.t, lag(g.at) OVER (PARTITION BY g.combo ORDER BY g.ord) AS previous
+		    SELECT g.combo, g.at, c.f, c.t, lag(g.at) OVER (PARTITION BY g.combo, g.metric ORDER BY g.ord) AS previous
 		    FROM direct.got g JOIN direct.combos c USING (combo)
 		    WHERE g.panel LIKE 'Weekly%') w
 		WHERE $condition}), 2;
