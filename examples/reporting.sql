@@ -187,6 +187,23 @@ CREATE VIEW reporting.accounts AS
     SELECT account_id, name, time_zone FROM accounts;
 COMMENT ON VIEW reporting.accounts IS 'accounts and their time zones, for pickers such as a Grafana variable';
 
+-- The first instant of a local day: its midnight, or, where clocks go back
+-- over midnight (Atlantic/Azores, America/Havana) so that it comes twice,
+-- the first of the two (PostgreSQL reads an ambiguous local time as the
+-- later one).  The differences are in seconds, so that no session's
+-- TimeZone enters the arithmetic.
+CREATE FUNCTION reporting.local_day_start(day date, time_zone text) RETURNS timestamptz
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT CASE WHEN (m - interval '1 microsecond') AT TIME ZONE time_zone >= day::timestamp
+                THEN m - interval '1 microsecond'
+                       - make_interval(secs => extract(epoch FROM
+                             ((m - interval '1 microsecond') AT TIME ZONE time_zone) - day::timestamp))
+                ELSE m END
+    FROM (SELECT day::timestamp AT TIME ZONE time_zone AS m) midnight
+$$;
+COMMENT ON FUNCTION reporting.local_day_start(date, text) IS
+    'the first instant of a local day in a time zone (the first of two midnights where clocks go back over midnight)';
+
 -- One summary per account and local day; every SMM metric of any period is
 -- read from rollup() of these rows, without going back to the posts.  A
 -- table, kept current incrementally: statement triggers on the posts'
@@ -250,8 +267,12 @@ COMMENT ON TABLE reporting.posts_partitions IS
 CREATE FUNCTION reporting.note_changed_days() RETURNS trigger
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
+    -- a row without an account or a finite time falls on no day: nothing
+    -- to note (the demo's table refuses such rows; a table of your own may
+    -- hold drafts)
     noting constant text := 'INSERT INTO reporting.summary_changes
-        SELECT DISTINCT %1$I, (%2$I AT TIME ZONE ''UTC'')::date FROM %3$I';
+        SELECT DISTINCT %1$I, (%2$I AT TIME ZONE ''UTC'')::date FROM %3$I
+        WHERE %1$I IS NOT NULL AND isfinite(%2$I)';
 BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         EXECUTE format(noting, TG_ARGV[0], TG_ARGV[1], 'new_posts');
@@ -284,7 +305,8 @@ DECLARE
 BEGIN
     SELECT * INTO STRICT src FROM reporting.posts_source;
     EXECUTE format('INSERT INTO reporting.summary_changes
-                    SELECT DISTINCT %I, (%I AT TIME ZONE ''UTC'')::date FROM %s',
+                    SELECT DISTINCT %1$I, (%2$I AT TIME ZONE ''UTC'')::date FROM %3$s
+                    WHERE %1$I IS NOT NULL AND isfinite(%2$I)',
                    src.account_column, src.time_column, relation);
 END $$;
 COMMENT ON FUNCTION reporting.note_days_of(regclass) IS
@@ -523,7 +545,7 @@ BEGIN
         INSERT INTO reporting.account_time_zones VALUES (moved.account_id, moved.time_zone);
         INSERT INTO reporting.summary_changes
         SELECT DISTINCT account_id, (published_at AT TIME ZONE 'UTC')::date
-        FROM posts WHERE account_id = moved.account_id;
+        FROM posts WHERE account_id = moved.account_id AND isfinite(published_at);
     END LOOP;
 END $$;
 COMMENT ON FUNCTION reporting.follow_time_zones() IS
@@ -572,18 +594,21 @@ BEGIN
     WITH taken AS (
         DELETE FROM reporting.summary_changes RETURNING account_id, utc_day
     ), days AS (
-        -- the account's local days that overlap each noted UTC day
-        SELECT DISTINCT n.account_id, l.day, z.time_zone
+        -- the account's local days that overlap each noted UTC day: from
+        -- the local date of its first instant to that of its last (three
+        -- when a local day of 23 hours lies inside it)
+        SELECT DISTINCT n.account_id, l.day::date AS day, z.time_zone
         FROM (SELECT DISTINCT account_id, utc_day FROM taken) n
         JOIN reporting.account_time_zones z USING (account_id)
-        CROSS JOIN LATERAL (VALUES
-            ((n.utc_day::timestamp AT TIME ZONE 'UTC' AT TIME ZONE z.time_zone)::date),
-            (((((n.utc_day + 1)::timestamp AT TIME ZONE 'UTC') - interval '1 microsecond')
-              AT TIME ZONE z.time_zone)::date)) l(day)
+        CROSS JOIN LATERAL generate_series(
+            (n.utc_day::timestamp AT TIME ZONE 'UTC' AT TIME ZONE z.time_zone)::date,
+            ((((n.utc_day + 1)::timestamp AT TIME ZONE 'UTC') - interval '1 microsecond')
+              AT TIME ZONE z.time_zone)::date,
+            interval '1 day') l(day)
     ), bounds AS (
         SELECT account_id, day,
-               day::timestamp AT TIME ZONE time_zone AS day_start,
-               (day + 1)::timestamp AT TIME ZONE time_zone AS day_end
+               reporting.local_day_start(day, time_zone) AS day_start,
+               reporting.local_day_start(day + 1, time_zone) AS day_end
         FROM days
     ), fresh AS (
         -- each day's posts read by the index, whatever the estimates
@@ -663,8 +688,8 @@ COMMENT ON FUNCTION reporting.account_days(timestamptz, timestamptz) IS
 -- audience columns NULL); a filter on day reaches both tables' keys
 CREATE VIEW reporting.daily_metrics AS
     SELECT d.account_id, a.name AS account, d.day,
-           d.day::timestamp AT TIME ZONE a.time_zone AS day_start,
-           (d.day + 1)::timestamp AT TIME ZONE a.time_zone AS day_end,
+           reporting.local_day_start(d.day, a.time_zone) AS day_start,
+           reporting.local_day_start(d.day + 1, a.time_zone) AS day_end,
            d.followers, d.new_followers, d.lost_followers,
            follower_growth(d.new_followers, d.lost_followers, d.followers) AS net_follower_growth,
            coalesce(post_count(s.stats), 0) AS posts,
@@ -709,7 +734,7 @@ COMMENT ON FUNCTION reporting.daily_metrics_in(timestamptz, timestamptz) IS
 -- growth is relative to the audience at the start of the period
 CREATE VIEW reporting.weekly_metrics AS
     SELECT account_id, a.name AS account, week,
-           week::timestamp AT TIME ZONE a.time_zone AS week_start,
+           reporting.local_day_start(week, a.time_zone) AS week_start,
            post_count(s) AS posts, engagement_volume(s) AS engagements,
            er_reach(s) AS er_reach, er_post(s) AS er_post, avg_er_day AS er_day,
            er_view(s) AS er_view, love_rate(s) AS love_rate, talk_rate(s) AS talk_rate,
@@ -741,7 +766,7 @@ COMMENT ON VIEW reporting.rolling_7_days IS
 
 CREATE VIEW reporting.monthly_metrics AS
     SELECT account_id, a.name AS account, month,
-           month::timestamp AT TIME ZONE a.time_zone AS month_start,
+           reporting.local_day_start(month, a.time_zone) AS month_start,
            post_count(s) AS posts, engagement_volume(s) AS engagements,
            er_reach(s) AS er_reach, er_post(s) AS er_post, avg_er_day AS er_day,
            er_view(s) AS er_view, love_rate(s) AS love_rate, talk_rate(s) AS talk_rate,
@@ -974,6 +999,9 @@ GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO reporting_reader;
 -- the published survey rows keep every group's true respondents, for the
 -- views to decide with each reader's minimum: readers get the views only
 REVOKE ALL ON reporting.survey_results FROM reporting_reader;
+-- nor the refresh's own bookkeeping
+REVOKE ALL ON reporting.summary_changes, reporting.account_time_zones, reporting.posts_source,
+    reporting.posts_partitions FROM reporting_reader;
 
 --------------------------------------------------------------------------
 -- Insights
@@ -986,7 +1014,7 @@ REVOKE ALL ON reporting.survey_results FROM reporting_reader;
 -- out 0.
 CREATE VIEW reporting.monthly_er_change AS
     SELECT account_id, a.name AS account, month,
-           month::timestamp AT TIME ZONE a.time_zone AS month_start,
+           reporting.local_day_start(month, a.time_zone) AS month_start,
            post_count(s) AS posts, er_reach(s) AS er_reach,
            er_reach(previous) AS previous_er_reach,
            er_reach(s) - er_reach(previous) AS change,

@@ -21,8 +21,8 @@ SELECT count(*) FROM (
                       engagement_agg(likes, comments, shares, reach, views, p.followers) AS rebuilt
                FROM posts p JOIN accounts a USING (account_id) GROUP BY 1, 2, 3) r USING (account_id, day)
     WHERE stats IS DISTINCT FROM rebuilt
-       OR s.day_start IS DISTINCT FROM day::timestamp AT TIME ZONE r.time_zone
-       OR s.day_end IS DISTINCT FROM (day + 1)::timestamp AT TIME ZONE r.time_zone) d};
+       OR s.day_start IS DISTINCT FROM reporting.local_day_start(day, r.time_zone)
+       OR s.day_end IS DISTINCT FROM reporting.local_day_start(day + 1, r.time_zone)) d};
 
 # reporting_node(NAME[, SCHEMA_FILE, WHAT]): a started node, its database
 # analytics loaded with SCHEMA_FILE (examples/reporting.sql) and the demo data

@@ -71,7 +71,8 @@ is($node->safe_psql('analytics', $differences), '0', 'and the summaries equal a 
 # a range rebuilt on request, and TRUNCATE
 $node->safe_psql('analytics', q{UPDATE reporting.account_day_summary SET stats = rollup_of.s
 	FROM (SELECT rollup(stats) AS s FROM reporting.account_day_summary) rollup_of
-	WHERE day = (SELECT min(day) FROM account_daily)});
+	WHERE (account_id, day) = (SELECT account_id, day FROM reporting.account_day_summary
+	                           WHERE day >= current_date - 90 ORDER BY day, account_id LIMIT 1)});
 isnt($node->safe_psql('analytics', $differences), '0', 'a damaged summary differs from a rebuild');
 $node->safe_psql('analytics', q{CALL reporting.rebuild_account_day_summary(current_date - 100, current_date)});
 is($node->safe_psql('analytics', $differences), '0', 'rebuild_account_day_summary repairs a range');

@@ -83,6 +83,26 @@ $before = sql($versions);
 sql(q{UPDATE posts SET likes = likes WHERE account_id = 2; CALL reporting.refresh_account_day_summary()});
 is(sql($versions), $before, 'a refresh of noted days that come out the same: no summary rewritten');
 
+# 6. clocks going back over midnight: in the Azores on 29 October 2023
+# (01:00 +00 back to 00:00 -01) and in Havana on 5 November 2023 (01:00
+# -04 back to 00:00 -05) local midnight comes twice; a post in the first
+# hour after the first midnight is on the new day (it was summarised on
+# the day before, or on no day at all)
+sql(q{INSERT INTO accounts (account_id, name, followers_start, time_zone)
+	VALUES (11, 'Azores', 100, 'Atlantic/Azores'), (12, 'Havana', 100, 'America/Havana');
+	CALL reporting.refresh_account_day_summary();
+	INSERT INTO posts (account_id, published_at, likes, comments, shares, views, reach, followers)
+	VALUES (11, '2023-10-28 23:30+00', 1, 0, 0, 10, 10, 100),  -- 28 October, 23:30 +00
+	       (11, '2023-10-29 00:30+00', 2, 0, 0, 10, 10, 100),  -- 29 October, the first 00:30 (+00)
+	       (11, '2023-10-29 01:30+00', 4, 0, 0, 10, 10, 100),  -- 29 October, the second 00:30 (-01)
+	       (12, '2023-11-05 04:30+00', 8, 0, 0, 10, 10, 100);  -- 5 November, the first 00:30 (-04)
+	CALL reporting.refresh_account_day_summary()});
+is(sql(q{SELECT string_agg(format('%s %s %s %s', account_id, day, day_start AT TIME ZONE 'UTC', post_count(stats)), ', '
+	ORDER BY account_id, day) FROM reporting.account_day_summary WHERE account_id IN (11, 12)}),
+	'11 2023-10-28 2023-10-28 00:00:00 1, 11 2023-10-29 2023-10-29 00:00:00 2, 12 2023-11-05 2023-11-05 04:00:00 1',
+	'a local midnight that comes twice: the day starts at the first (Azores 00:00 UTC, Havana 04:00 UTC), every post on its local day');
+is(sql($differences), '0', 'and the summaries equal a full rebuild');
+
 # 5. a writer role
 sql(q{CREATE ROLE loader});
 my ($stdout, $stderr) = ('', '');
