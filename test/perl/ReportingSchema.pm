@@ -24,11 +24,12 @@ SELECT count(*) FROM (
        OR s.day_start IS DISTINCT FROM reporting.local_day_start(day, r.time_zone)
        OR s.day_end IS DISTINCT FROM reporting.local_day_start(day + 1, r.time_zone)) d};
 
-# reporting_node(NAME[, SCHEMA_FILE, WHAT]): a started node, its database
-# analytics loaded with SCHEMA_FILE (examples/reporting.sql) and the demo data
+# reporting_node(NAME[, SCHEMA_FILE, WHAT, NO_DEMO_DATA]): a started node,
+# its database analytics loaded with SCHEMA_FILE (examples/reporting.sql)
+# and, unless NO_DEMO_DATA, the demo data
 sub reporting_node
 {
-	my ($name, $schema, $what) = @_;
+	my ($name, $schema, $what, $no_demo_data) = @_;
 	my $examples = "$ENV{TESTDIR}/examples";
 	my $node = PostgreSQL::Test::Cluster->new($name);
 	$node->init;
@@ -37,7 +38,8 @@ sub reporting_node
 	$node->safe_psql('analytics', 'CREATE EXTENSION engagement');
 	$node->command_ok(
 		[ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', $node->connstr('analytics'),
-		  '-f', $schema // "$examples/reporting.sql", '-f', "$examples/demo-data.sql" ],
+		  '-f', $schema // "$examples/reporting.sql",
+		  $no_demo_data ? () : ('-f', "$examples/demo-data.sql") ],
 		$what // 'the reporting schema and the demo data load');
 	return $node;
 }

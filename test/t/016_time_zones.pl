@@ -27,17 +27,9 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 use lib "$ENV{TESTDIR}/test/perl";
 use GrafanaDashboard;
+use ReportingSchema;
 
-my $examples = "$ENV{TESTDIR}/examples";
-my $node = PostgreSQL::Test::Cluster->new('time_zones');
-$node->init;
-$node->start;
-$node->safe_psql('postgres', 'CREATE DATABASE analytics');
-$node->safe_psql('analytics', 'CREATE EXTENSION engagement');
-$node->command_ok(
-	[ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', $node->connstr('analytics'),
-	  '-f', "$examples/reporting.sql" ],
-	'the reporting schema loads');
+my $node = reporting_node('time_zones', undef, 'the reporting schema loads', 1);
 $node->safe_psql('analytics', 'CREATE ROLE grafana_reader LOGIN IN ROLE reporting_reader');
 
 sub sql { $node->safe_psql('analytics', $_[0]) }
